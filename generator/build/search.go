@@ -1,0 +1,62 @@
+package build
+
+import (
+	"context"
+	"strings"
+
+	"guidebook/generator/content"
+	"guidebook/generator/markdown"
+	"guidebook/generator/render"
+	"guidebook/generator/search"
+)
+
+// indexSearch builds the search index of every indexed page, one document per
+// page top and ## heading, and adds its files under search/.
+func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files map[string][]byte, assets *render.Assets) error {
+	var docs []search.Doc
+	for _, p := range site.All() {
+		if !p.Indexed() {
+			continue
+		}
+		docs = append(docs, searchDocs(p, results[p])...)
+	}
+	labels := map[string]string{}
+	for _, k := range []string{content.KindHome, content.KindSection, content.KindAppealType, content.KindStep,
+		content.KindFAQ, content.KindArticle, content.KindLetter, content.KindPage} {
+		labels[k] = strs.T("kind." + k)
+	}
+	idx, err := search.Build(ctx, docs, search.Options{KindLabels: labels})
+	if err != nil {
+		return err
+	}
+	for name, data := range idx.Files {
+		files["search/"+name] = data
+	}
+	assets.SearchManifest = "search/" + idx.Manifest
+	return nil
+}
+
+// searchDocs splits a page into its search documents. Page is the href from
+// the site root, with index.html so results open from file:// too.
+func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
+	href := render.Rel("", p.URL)
+	base := search.Doc{Page: href, Title: p.Title, Description: p.Description, Kind: p.Kind}
+	if res == nil || len(res.Sections) == 0 {
+		return []search.Doc{base}
+	}
+	docs := make([]search.Doc, 0, len(res.Sections))
+	for i, s := range res.Sections {
+		d := base
+		d.Anchor, d.Heading, d.Body = s.ID, s.Heading, collapse(s.Text)
+		if i > 0 || s.ID != "" {
+			d.Description = ""
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// collapse folds runs of blank lines and spaces, which carry no meaning for search.
+func collapse(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,150 @@
+// Package config reads and validates site.yaml, the site configuration.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the name of the configuration file at the site root.
+const FileName = "site.yaml"
+
+// Config is the validated content of site.yaml.
+type Config struct {
+	Title       string     `yaml:"title"`
+	Description string     `yaml:"description"`
+	Language    string     `yaml:"language"`
+	BaseURL     string     `yaml:"baseURL"`
+	Author      string     `yaml:"author"`
+	EditURL     string     `yaml:"editURL"`
+	Menu        []MenuItem `yaml:"menu"`
+	Markdown    Markdown   `yaml:"markdown"`
+	Footer      string     `yaml:"footer"`
+}
+
+// MenuItem is one entry of the site menu. Page is a content path such as
+// "steps/_index.md"; URL is an external or absolute link.
+type MenuItem struct {
+	Name string `yaml:"name"`
+	Page string `yaml:"page"`
+	URL  string `yaml:"url"`
+	Line int    `yaml:"-"`
+}
+
+// Markdown holds Markdown switches.
+type Markdown struct {
+	// Unsafe lets raw HTML in Markdown through instead of escaping it.
+	Unsafe bool `yaml:"unsafe"`
+}
+
+// Languages are the UI languages shipped with the default theme.
+var Languages = []string{"zh-CN", "en"}
+
+// Default returns the configuration used for keys site.yaml leaves out.
+func Default() Config {
+	return Config{Title: "Guidebook", Language: "zh-CN"}
+}
+
+// Load reads site.yaml from the root of fsys. A missing file yields the defaults.
+func Load(fsys fs.FS) (*Config, error) {
+	data, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		c := Default()
+		return &c, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", FileName, err)
+	}
+	return Parse(FileName, data)
+}
+
+// Parse validates the YAML in data, naming file in errors.
+func Parse(file string, data []byte) (*Config, error) {
+	c := Default()
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &c, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		line, msg := YAMLErrorLine(err)
+		return nil, List{Errorf(file, line, "invalid YAML: %s", msg)}
+	}
+	var errs List
+	errs.Add(DecodeStrict(file, 0, &doc, &c))
+	errs.Add(c.validate(file, &doc)...)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+func (c *Config) validate(file string, doc *yaml.Node) []error {
+	var errs []error
+	line := func(key string) int { return keyLine(doc, key) }
+	if !contains(Languages, c.Language) {
+		errs = append(errs, Errorf(file, line("language"), "language %q is not shipped (choose one of %s)", c.Language, strings.Join(Languages, ", ")))
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, Errorf(file, line("baseURL"), "baseURL %q must be an absolute http(s) URL such as https://example.org/guide/", c.BaseURL))
+		} else if !strings.HasSuffix(c.BaseURL, "/") {
+			c.BaseURL += "/"
+		}
+	}
+	items := menuNodes(doc)
+	for i := range c.Menu {
+		m := &c.Menu[i]
+		if i < len(items) {
+			m.Line = items[i].Line
+		}
+		if m.Name == "" {
+			errs = append(errs, Errorf(file, m.Line, "menu item needs a name"))
+		}
+		if (m.Page == "") == (m.URL == "") {
+			errs = append(errs, Errorf(file, m.Line, "menu item %q needs exactly one of page (a content path) or url", m.Name))
+		}
+	}
+	return errs
+}
+
+func keyLine(doc *yaml.Node, key string) int {
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return root.Content[i].Line
+		}
+	}
+	return 0
+}
+
+func menuNodes(doc *yaml.Node) []*yaml.Node {
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "menu" && root.Content[i+1].Kind == yaml.SequenceNode {
+			return root.Content[i+1].Content
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,219 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DecodeStrict decodes a YAML mapping node into dst (a pointer to a struct),
+// reporting unknown keys (with a "did you mean" hint) and values of the wrong
+// type, each with its line. lineOffset is added to node lines, for YAML
+// embedded in a larger file such as front matter.
+func DecodeStrict(file string, lineOffset int, node *yaml.Node, dst any) error {
+	var errs List
+	decodeValue(file, lineOffset, node, reflect.ValueOf(dst).Elem(), "", &errs)
+	return errs.Err()
+}
+
+var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+
+func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path string, errs *List) {
+	if node.Kind == yaml.DocumentNode && len(node.Content) == 1 {
+		node = node.Content[0]
+	}
+	if node.Kind == yaml.AliasNode {
+		node = node.Alias
+	}
+	line := node.Line + off
+	if reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
+		if err := node.Decode(v.Addr().Interface()); err != nil {
+			errs.Add(Errorf(file, line, "%s%s", keyPrefix(path), cleanYAMLError(err)))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		if node.Kind != yaml.MappingNode {
+			errs.Add(Errorf(file, line, "%sexpected a mapping (key: value lines), got %s", keyPrefix(path), describe(node)))
+			return
+		}
+		decodeStruct(file, off, node, v, path, errs)
+	case reflect.Slice:
+		if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+			return
+		}
+		if node.Kind != yaml.SequenceNode {
+			errs.Add(Errorf(file, line, "%sexpected a list, got %s", keyPrefix(path), describe(node)))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content))
+		for i, item := range node.Content {
+			decodeValue(file, off, item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), errs)
+		}
+		v.Set(s)
+	case reflect.Pointer:
+		if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+			return
+		}
+		p := reflect.New(v.Type().Elem())
+		decodeValue(file, off, node, p.Elem(), path, errs)
+		v.Set(p)
+	case reflect.Map:
+		if node.Kind != yaml.MappingNode {
+			errs.Add(Errorf(file, line, "%sexpected a mapping, got %s", keyPrefix(path), describe(node)))
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			k := reflect.New(v.Type().Key()).Elem()
+			val := reflect.New(v.Type().Elem()).Elem()
+			decodeValue(file, off, node.Content[i], k, path, errs)
+			decodeValue(file, off, node.Content[i+1], val, join(path, node.Content[i].Value), errs)
+			m.SetMapIndex(k, val)
+		}
+		v.Set(m)
+	default:
+		if node.Kind != yaml.ScalarNode {
+			errs.Add(Errorf(file, line, "%sexpected %s, got %s", keyPrefix(path), kindName(v.Kind()), describe(node)))
+			return
+		}
+		if v.Kind() == reflect.String && node.Tag != "!!str" && node.Tag != "!!null" && node.Style == 0 {
+			// Accept plain scalars such as 2024-03-01 or 42 as strings.
+			v.SetString(node.Value)
+			return
+		}
+		if err := node.Decode(v.Addr().Interface()); err != nil {
+			errs.Add(Errorf(file, line, "%sexpected %s, got %q", keyPrefix(path), kindName(v.Kind()), node.Value))
+		}
+	}
+}
+
+func decodeStruct(file string, off int, node *yaml.Node, v reflect.Value, path string, errs *List) {
+	fields := map[string]int{}
+	var names []string
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		fields[name] = i
+		names = append(names, name)
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		idx, ok := fields[k.Value]
+		switch {
+		case !ok:
+			errs.Add(Errorf(file, k.Line+off, "unknown key %q%s", join(path, k.Value), Suggest(k.Value, names)))
+			continue
+		case seen[k.Value]:
+			errs.Add(Errorf(file, k.Line+off, "key %q appears twice", join(path, k.Value)))
+			continue
+		}
+		seen[k.Value] = true
+		decodeValue(file, off, val, v.Field(idx), join(path, k.Value), errs)
+	}
+}
+
+// Suggest returns ` (did you mean "x"?)` for the known name closest to got,
+// or "" when none is close.
+func Suggest(got string, known []string) string {
+	best, bestD := "", 3
+	sorted := append([]string(nil), known...)
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		if d := distance(strings.ToLower(got), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return fmt.Sprintf(" (known keys: %s)", strings.Join(sorted, ", "))
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func keyPrefix(path string) string {
+	if path == "" {
+		return ""
+	}
+	return fmt.Sprintf("%q: ", path)
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	default:
+		return fmt.Sprintf("%q", n.Value)
+	}
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "a whole number"
+	case reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text"
+	}
+	return k.String()
+}
+
+func cleanYAMLError(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	s = strings.TrimPrefix(s, "unmarshal errors:\n  ")
+	return s
+}
+
+// YAMLErrorLine extracts the line from a yaml syntax error ("yaml: line 3: …"),
+// returning 0 when there is none, and the message without the prefix.
+func YAMLErrorLine(err error) (int, string) {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(s, "line %d:", &line); n == 1 {
+		_, rest, _ := strings.Cut(s, ":")
+		return line, strings.TrimSpace(rest)
+	}
+	return 0, s
+}

@@ -1,0 +1,283 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"guidebook/generator/config"
+)
+
+// Kinds of page, derived from the section folder unless front matter sets type.
+const (
+	KindHome       = "home"
+	KindSection    = "section"
+	KindAppealType = "appeal-type"
+	KindStep       = "step"
+	KindFAQ        = "faq"
+	KindArticle    = "article"
+	KindLetter     = "letter"
+	KindRevision   = "revision"
+	KindPage       = "page"
+)
+
+// sectionKinds maps a section folder to the kind of its pages.
+var sectionKinds = map[string]string{
+	"appeal-types": KindAppealType,
+	"steps":        KindStep,
+	"faq":          KindFAQ,
+	"tips":         KindArticle,
+	"letters":      KindLetter,
+	"revisions":    KindRevision,
+}
+
+// Page is one Markdown file of the content tree.
+type Page struct {
+	FrontMatter
+	File     string // path for messages, e.g. "content/steps/submit.md"
+	Path     string // path inside the content tree, e.g. "steps/submit.md"
+	Kind     string
+	Section  string // first folder, "" for the home page
+	URL      string // clean URL relative to the site root, "" for the home page
+	IsIndex  bool   // an _index.md: the home page or a section's list page
+	Body     []byte
+	BodyLine int // line of the body's first line in the file
+
+	RevisionOf *Page   // for a revision: the page it is an earlier version of
+	Revisions  []*Page // for a guide page: its earlier versions, oldest first
+}
+
+// Indexed reports whether the page belongs in the search index.
+func (p *Page) Indexed() bool {
+	if p.Search != nil {
+		return *p.Search
+	}
+	return p.Kind != KindRevision
+}
+
+// Section is a top-level folder of content with its list page.
+type Section struct {
+	Name  string
+	Index *Page   // the _index.md, or a generated one when the folder has none
+	Pages []*Page // ordered by weight, then title
+}
+
+// Site is the validated content of a site.
+type Site struct {
+	Home     *Page
+	Sections []*Section
+	byPath   map[string]*Page
+}
+
+// Options controls loading.
+type Options struct {
+	Drafts bool   // include pages with draft: true
+	Prefix string // prepended to paths in messages; default "content/"
+}
+
+// Page returns the page at a content path such as "steps/_index.md".
+func (s *Site) Page(p string) *Page { return s.byPath[p] }
+
+// Section returns the named section, or nil.
+func (s *Site) Section(name string) *Section {
+	for _, sec := range s.Sections {
+		if sec.Name == name {
+			return sec
+		}
+	}
+	return nil
+}
+
+// All returns every page in reading order: the home page, then each section's
+// list page followed by its pages.
+func (s *Site) All() []*Page {
+	out := []*Page{s.Home}
+	for _, sec := range s.Sections {
+		out = append(out, sec.Index)
+		out = append(out, sec.Pages...)
+	}
+	return out
+}
+
+// URLFor returns the clean URL of a content path, relative to the site root:
+// "_index.md" → "", "steps/_index.md" → "steps/", "steps/submit.md" → "steps/submit/".
+func URLFor(p string) string {
+	dir, file := path.Split(p)
+	if file == "_index.md" {
+		return dir
+	}
+	return dir + strings.TrimSuffix(file, ".md") + "/"
+}
+
+// Load walks fsys (the content folder) and returns the validated site. Every
+// problem found is returned together in a config.List.
+func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
+	if opts.Prefix == "" {
+		opts.Prefix = "content/"
+	}
+	var errs config.List
+	var pages []*Page
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != "." && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(p, ".md") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		page, perr := readPage(fsys, p, opts.Prefix)
+		errs.Add(perr)
+		if page != nil && (!page.Draft || opts.Drafts) {
+			pages = append(pages, page)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
+	site, lerr := link(pages, opts.Prefix)
+	errs.Add(lerr)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// readPage parses one file. It returns the page even when its front matter has
+// problems, so later checks still run on it.
+func readPage(fsys fs.FS, p, prefix string) (*Page, error) {
+	file := prefix + p
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, config.Errorf(file, 0, "%v", err)
+	}
+	yamlSrc, body, bodyLine, err := splitFrontMatter(file, src)
+	if err != nil {
+		return nil, err
+	}
+	fm, doc, fmErr := parseFrontMatter(file, yamlSrc)
+	page := &Page{FrontMatter: fm, File: file, Path: p, Body: body, BodyLine: bodyLine, URL: URLFor(p)}
+	page.IsIndex = path.Base(p) == "_index.md"
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		page.Section = p[:i]
+	}
+	page.Kind = kindOf(page)
+	var errs config.List
+	errs.Add(fmErr)
+	if page.Title == "" && fmErr == nil {
+		errs.Add(config.Errorf(file, 1, "front matter: title is missing (every page needs title:)"))
+	}
+	if page.Kind == KindLetter {
+		errs.Add(checkLetter(page, doc)...)
+	} else if len(page.Fields) > 0 {
+		errs.Add(config.Errorf(file, keyLine(doc, "fields")+1, "front matter: fields are only for letters (pages under letters/)"))
+	}
+	if page.Kind == KindRevision {
+		errs.Add(checkRevision(page, doc)...)
+	}
+	return page, errs.Err()
+}
+
+func kindOf(p *Page) string {
+	switch {
+	case p.Type != "":
+		return p.Type
+	case p.Path == "_index.md":
+		return KindHome
+	case p.IsIndex:
+		return KindSection
+	}
+	if k, ok := sectionKinds[p.Section]; ok {
+		return k
+	}
+	return KindPage
+}
+
+// link builds sections, orders pages and connects revisions to their pages.
+func link(pages []*Page, prefix string) (*Site, error) {
+	var errs config.List
+	site := &Site{byPath: map[string]*Page{}}
+	byURL := map[string]*Page{}
+	sections := map[string]*Section{}
+	for _, p := range pages {
+		site.byPath[p.Path] = p
+		if other, dup := byURL[p.URL]; dup {
+			errs.Add(config.Errorf(p.File, 1, "URL /%s is also the URL of %s (rename one of the files)", p.URL, other.File))
+			continue
+		}
+		byURL[p.URL] = p
+		switch {
+		case p.Path == "_index.md":
+			site.Home = p
+		case p.Section == "":
+			errs.Add(config.Errorf(p.File, 1, "pages belong in a section folder (move it to e.g. content/tips/%s)", p.Path))
+		default:
+			sec := sections[p.Section]
+			if sec == nil {
+				sec = &Section{Name: p.Section}
+				sections[p.Section] = sec
+			}
+			if p.IsIndex && p.Path == p.Section+"/_index.md" {
+				sec.Index = p
+			} else {
+				sec.Pages = append(sec.Pages, p)
+			}
+		}
+	}
+	for _, p := range pages {
+		for _, a := range p.Aliases {
+			u := strings.Trim(a, "/") + "/"
+			if other, dup := byURL[u]; dup {
+				errs.Add(config.Errorf(p.File, 1, "alias %q is already the URL of %s", a, other.File))
+			}
+		}
+	}
+	if site.Home == nil {
+		site.Home = &Page{FrontMatter: FrontMatter{Title: "Home"}, File: prefix + "_index.md", Path: "_index.md", Kind: KindHome, IsIndex: true}
+		site.byPath["_index.md"] = site.Home
+	}
+	for _, sec := range sections {
+		if sec.Index == nil {
+			sec.Index = &Page{FrontMatter: FrontMatter{Title: sec.Name}, File: prefix + sec.Name + "/_index.md",
+				Path: sec.Name + "/_index.md", Kind: KindSection, Section: sec.Name, URL: sec.Name + "/", IsIndex: true}
+			site.byPath[sec.Index.Path] = sec.Index
+		}
+		sortPages(sec.Pages)
+		site.Sections = append(site.Sections, sec)
+	}
+	sort.Slice(site.Sections, func(i, j int) bool {
+		return less(site.Sections[i].Index, site.Sections[j].Index)
+	})
+	errs.Add(linkRevisions(site)...)
+	return site, errs.Err()
+}
+
+// sortPages orders pages by weight (pages without one last), then title, then path.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i], ps[j]) })
+}
+
+func less(a, b *Page) bool {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		return wb == 0
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	if a.Title != b.Title {
+		return a.Title < b.Title
+	}
+	return a.Path < b.Path
+}

@@ -1,0 +1,120 @@
+package content
+
+import (
+	"bytes"
+	"regexp"
+
+	"guidebook/generator/config"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter holds the keys a page may set between its --- lines.
+type FrontMatter struct {
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Weight      int      `yaml:"weight"`
+	Draft       bool     `yaml:"draft"`
+	Date        string   `yaml:"date"`
+	Updated     string   `yaml:"updated"`
+	Tags        []string `yaml:"tags"`
+	Aliases     []string `yaml:"aliases"`
+	Type        string   `yaml:"type"`
+	Search      *bool    `yaml:"search"`
+	TOC         *bool    `yaml:"toc"`
+	Fields      []Field  `yaml:"fields"`
+	Revises     string   `yaml:"revises"`
+	Summary     string   `yaml:"summary"`
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// splitFrontMatter separates the YAML between the opening and closing ---
+// lines from the body. bodyLine is the 1-based line of the body's first line.
+func splitFrontMatter(file string, src []byte) (yamlSrc, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return nil, src, 1, nil
+	}
+	rest := src[bytes.IndexByte(src, '\n')+1:]
+	line := 2
+	for off := 0; off < len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		next := len(rest)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		if l := bytes.TrimRight(rest[off:next], "\r\n"); bytes.Equal(l, []byte("---")) {
+			return rest[:off], rest[next:], line + 1, nil
+		}
+		off = next
+		line++
+	}
+	return nil, nil, 0, config.Errorf(file, 1, "front matter opened with --- is never closed (add a line with --- after the last key)")
+}
+
+// parseFrontMatter decodes and checks the YAML of a page's front matter.
+func parseFrontMatter(file string, yamlSrc []byte) (FrontMatter, *yaml.Node, error) {
+	var fm FrontMatter
+	if len(bytes.TrimSpace(yamlSrc)) == 0 {
+		return fm, nil, nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(yamlSrc, &doc); err != nil {
+		line, msg := config.YAMLErrorLine(err)
+		if line > 0 {
+			line++ // the opening --- line
+		}
+		return fm, nil, config.Errorf(file, line, "front matter: invalid YAML: %s", msg)
+	}
+	var errs config.List
+	if err := config.DecodeStrict(file, 1, &doc, &fm); err != nil {
+		errs.Add(prefixed(err, "front matter: "))
+	}
+	for key, v := range map[string]string{"date": fm.Date, "updated": fm.Updated} {
+		if v != "" && !dateRE.MatchString(v) {
+			errs.Add(config.Errorf(file, keyLine(&doc, key)+1, "front matter: %s %q is not a date like 2024-06-15", key, v))
+		}
+	}
+	return fm, &doc, errs.Err()
+}
+
+// prefixed adds prefix to the message of every FileError in err.
+func prefixed(err error, prefix string) error {
+	list, ok := err.(config.List)
+	if !ok {
+		return err
+	}
+	for _, e := range list {
+		if fe, ok := e.(*config.FileError); ok {
+			fe.Msg = prefix + fe.Msg
+		}
+	}
+	return list
+}
+
+// keyLine returns the line of key in a mapping document, 0 if absent.
+func keyLine(doc *yaml.Node, key string) int {
+	n := valueNode(doc, key)
+	if n == nil {
+		return 0
+	}
+	return n.Line
+}
+
+// valueNode returns the value node of key in a mapping document.
+func valueNode(doc *yaml.Node, key string) *yaml.Node {
+	if doc == nil {
+		return nil
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return root.Content[i+1]
+		}
+	}
+	return nil
+}

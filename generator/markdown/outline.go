@@ -1,0 +1,89 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// outline returns the page's headings and its plain text split at ##
+// headings.
+func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
+	var heads []Heading
+	sections := []Section{{}}
+	var body strings.Builder
+	flush := func() {
+		sections[len(sections)-1].Text = strings.TrimSpace(body.String())
+		body.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			id, _ := h.AttributeString("id")
+			idStr, _ := id.([]byte)
+			txt := strings.TrimSpace(plainText(h, src))
+			if len(idStr) > 0 {
+				heads = append(heads, Heading{Level: h.Level, ID: string(idStr), Text: txt})
+			}
+			if h.Level <= 2 {
+				flush()
+				sections = append(sections, Section{ID: string(idStr), Heading: txt})
+				continue
+			}
+		}
+		body.WriteString(plainText(n, src))
+		body.WriteString("\n")
+	}
+	flush()
+	if sections[0].Text == "" && len(sections) > 1 {
+		sections = sections[1:]
+	}
+	return heads, sections
+}
+
+// plainText returns the text of n and its descendants, with code verbatim and
+// a newline after each block.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch c := c.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte('\n')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(c.Value)
+			}
+		case *ast.CodeSpan:
+			if entering {
+				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+					if tx, ok := t.(*ast.Text); ok {
+						b.Write(tx.Segment.Value(src))
+					}
+				}
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if entering {
+				lines := c.Lines()
+				for i := range lines.Len() {
+					seg := lines.At(i)
+					b.Write(seg.Value(src))
+				}
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.RawHTML, *ast.HTMLBlock, *east.TaskCheckBox:
+			return ast.WalkSkipChildren, nil
+		default:
+			if !entering && c.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -1,0 +1,45 @@
+package render
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Root returns the relative path from a page at pageURL (a clean URL relative
+// to the site root: "" for home, "steps/submit/") back to the site root:
+// "./" for the home page, "../../" for "steps/submit/".
+func Root(pageURL string) string {
+	depth := strings.Count(pageURL, "/")
+	if depth == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", depth)
+}
+
+// Rel returns the link from the page at fromURL to target, a URL relative to
+// the site root. Page URLs (ending in "/" or empty) get an explicit
+// "index.html", so links work when the site is opened from disk (file://),
+// where a folder URL would show a directory listing. A "#fragment" is kept.
+func Rel(fromURL, target string) string {
+	target, frag, _ := strings.Cut(target, "#")
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	href := Root(fromURL) + escapePath(target)
+	if strings.HasPrefix(href, "./") && fromURL == "" {
+		href = strings.TrimPrefix(href, "./")
+	}
+	if frag != "" {
+		href += "#" + url.PathEscape(frag)
+	}
+	return href
+}
+
+// escapePath percent-encodes each segment of a slash-separated path.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}

@@ -1,0 +1,236 @@
+// Command guidebook builds a static knowledge-base site from Markdown.
+//
+//	guidebook build   write the site to public/
+//	guidebook serve   build into memory and serve with live reload
+//	guidebook check   build without writing; report every problem
+//	guidebook new     create a page with front matter
+//	guidebook version print the version
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"guidebook/generator/build"
+	"guidebook/generator/config"
+	"guidebook/generator/serve"
+)
+
+// theme is the default theme compiled into the binary; a site overrides it
+// file by file with its own templates/ and static/.
+//
+//go:embed all:templates all:static
+var theme embed.FS
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `guidebook builds a static guide from Markdown.
+
+Usage: guidebook <command> [flags]
+
+Commands:
+  build     build the site into public/
+  serve     build and serve on http://127.0.0.1:1313 with live reload
+  check     build without writing and report every problem
+  new       create a page: guidebook new steps/submit.md
+  version   print the version
+
+Run "guidebook <command> -h" for the flags of a command.
+`
+
+// run is main without the process: it returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	var err error
+	switch cmd {
+	case "build":
+		err = cmdBuild(ctx, args, stdout, stderr)
+	case "check":
+		err = cmdCheck(ctx, args, stdout, stderr)
+	case "serve":
+		err = cmdServe(ctx, args, stdout, stderr)
+	case "new":
+		err = cmdNew(args, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "guidebook", version())
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "guidebook: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		report(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// report prints every problem of a failed build, one per line, and a count.
+func report(w io.Writer, err error) {
+	var list config.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e)
+		}
+		fmt.Fprintf(w, "%d problem(s); nothing was written\n", len(list))
+		return
+	}
+	fmt.Fprintln(w, "error:", err)
+}
+
+// siteFlags are the flags build, check and serve share.
+type siteFlags struct {
+	site, baseURL string
+	drafts        bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.site, "s", ".", "site folder (holds site.yaml and content/)")
+	fs.BoolVar(&f.drafts, "drafts", false, "include pages with draft: true")
+	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides site.yaml baseURL)")
+}
+
+func (f *siteFlags) options(dev bool) (build.Options, error) {
+	themeFS, err := fs.Sub(theme, ".")
+	if err != nil {
+		return build.Options{}, err
+	}
+	if _, err := os.Stat(filepath.Join(f.site, "content")); err != nil {
+		return build.Options{}, fmt.Errorf("%s has no content/ folder (use -s to point at the site folder)", f.site)
+	}
+	return build.Options{Site: os.DirFS(f.site), Theme: themeFS, Drafts: f.drafts, BaseURL: f.baseURL, Dev: dev, GitDir: f.site}, nil
+}
+
+func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: guidebook %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var sf siteFlags
+	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL]", stderr)
+	sf.register(fs)
+	out := fs.String("o", "public", "output folder (replaced atomically; never a folder Guidebook did not create)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	opts, err := sf.options(false)
+	if err != nil {
+		return err
+	}
+	site, err := build.Build(ctx, opts)
+	if err != nil {
+		return err
+	}
+	dir := *out
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(sf.site, dir)
+	}
+	if err := site.Write(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d sections in %s → %s/\n", site.Pages, site.Sections, site.Duration.Round(time.Millisecond), *out)
+	return nil
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var sf siteFlags
+	fs := newFlagSet("check", "check [-s DIR] [--drafts]", stderr)
+	sf.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	opts, err := sf.options(false)
+	if err != nil {
+		return err
+	}
+	site, err := build.Build(ctx, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "ok: %d pages, %d sections, no broken links (%s)\n", site.Pages, site.Sections, site.Duration.Round(time.Millisecond))
+	return nil
+}
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var sf siteFlags
+	fs := newFlagSet("serve", "serve [-s DIR] [--addr HOST:PORT] [--drafts]", stderr)
+	sf.register(fs)
+	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	opts, err := sf.options(true)
+	if err != nil {
+		return err
+	}
+	return serve.Run(ctx, serve.Options{Build: opts, Addr: *addr, Dir: sf.site, Log: stdout})
+}
+
+func cmdNew(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("new", "new [-s DIR] SECTION/NAME.md", stderr)
+	site := fs.String("s", ".", "site folder")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || !strings.HasSuffix(fs.Arg(0), ".md") {
+		fs.Usage()
+		return errors.New("new needs one content path ending in .md, e.g. steps/submit.md")
+	}
+	rel := filepath.ToSlash(filepath.Clean(fs.Arg(0)))
+	if strings.HasPrefix(rel, "content/") {
+		rel = strings.TrimPrefix(rel, "content/")
+	}
+	p := filepath.Join(*site, "content", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err == nil {
+		return fmt.Errorf("%s already exists", p)
+	}
+	title := strings.TrimSuffix(filepath.Base(rel), ".md")
+	body := fmt.Sprintf("---\ntitle: %s\ndescription: \nweight: 0\ndate: %s\ndraft: true\n---\n\n", title, time.Now().Format("2006-01-02"))
+	if strings.HasPrefix(rel, "letters/") {
+		body = strings.Replace(body, "draft: true\n", "draft: true\nfields:\n  - {name: date, label: 日期, kind: date, required: true}\n", 1) + "{{date}}\n"
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s (draft: build with --drafts to see it)\n", p)
+	return nil
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
