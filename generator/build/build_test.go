@@ -1,0 +1,173 @@
+package build
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// theme is the repository's default theme (what main.go embeds).
+var theme = os.DirFS("../..")
+
+func f(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// fixtureSite is a small site using every kind of page.
+func fixtureSite() fstest.MapFS {
+	return fstest.MapFS{
+		"site.yaml":                   f("title: 测试指南\nlanguage: zh-CN\nmenu:\n  - {name: 流程, page: steps/_index.md}\n"),
+		"content/_index.md":           f("---\ntitle: 首页\ndescription: 测试首页\n---\n欢迎。[开始](steps/_index.md)\n"),
+		"content/steps/_index.md":     f("---\ntitle: 申诉流程\nweight: 1\n---\n按顺序完成。\n"),
+		"content/steps/login.md":      f("---\ntitle: 登录账号\nweight: 10\n---\n## 清单\n\n- [ ] 打开应用\n- [x] 确认手机号\n\n[下一步](submit.md#准备材料)\n"),
+		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
+		"content/faq/_index.md":       f("---\ntitle: 常见问题\n---\n"),
+		"content/faq/how-long.md":     f("---\ntitle: 要多久？\n---\n通常几天。[流程](../steps/_index.md)\n"),
+		"content/letters/_index.md":   f("---\ntitle: 模板\n---\n"),
+		"content/letters/appeal.md":   f("---\ntitle: 申诉信\nfields:\n  - {name: phone, label: 手机号, kind: tel, required: true}\n  - {name: evidence, label: 证据, kind: list}\n---\n您好，我的号码是 {{phone}}。\n\n{{evidence}}\n"),
+		"content/revisions/old.md":    f("---\ntitle: 旧版流程\nrevises: steps/_index.md\ndate: 2024-03-01\nsummary: 初稿\n---\n登录账号\n追跟处理情况\n"),
+		"content/revisions/newer.md":  f("---\ntitle: 修订稿\nrevises: steps/_index.md\ndate: 2024-06-15\nsummary: 修订\n---\n登录账号\n跟进处理情况\n"),
+		"content/revisions/_index.md": f("---\ntitle: 修订\n---\n"),
+	}
+}
+
+func TestGolden(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mainRE := regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
+	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "steps/submit/index.html",
+		"faq/index.html", "letters/appeal/index.html", "revisions/newer/index.html", "history/index.html", "steps/history/index.html"} {
+		t.Run(page, func(t *testing.T) {
+			html, ok := out.Files[page]
+			if !ok {
+				t.Fatalf("%s not built", page)
+			}
+			got := mainRE.Find(html)
+			golden := filepath.Join("testdata/golden", strings.ReplaceAll(page, "/", "_"))
+			if *update {
+				if err := os.MkdirAll("testdata/golden", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator/build -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", page, golden, got)
+			}
+		})
+	}
+}
+
+func TestBrokenSiteReportsEveryProblem(t *testing.T) {
+	site := fixtureSite()
+	site["site.yaml"] = f("title: x\ntitel: y\n")
+	site["content/tips/bad-yaml.md"] = f("---\ntitle: [x\n---\n")
+	site["content/tips/unknown.md"] = f("---\ntitle: A\nweigth: 1\n---\n")
+	site["content/tips/dead.md"] = f("---\ntitle: D\n---\n第一行\n\n[坏链接](../steps/nope.md)\n")
+	site["content/tips/anchor.md"] = f("---\ntitle: E\n---\n[坏锚点](../steps/submit.md#不存在)\n")
+	site["content/letters/bad.md"] = f("---\ntitle: L\nfields:\n  - {name: a, label: A, kind: colour}\n---\n{{a}} {{b}}\n")
+	// site.yaml problems stop the build first; fix it to see every content problem.
+	_, err := Build(context.Background(), Options{Site: site, Theme: theme})
+	if err == nil || !strings.Contains(err.Error(), `site.yaml:2: unknown key "titel"`) {
+		t.Fatalf("want site.yaml error, got %v", err)
+	}
+	site["site.yaml"] = f("title: x\n")
+	_, err = Build(context.Background(), Options{Site: site, Theme: theme})
+	if err == nil {
+		t.Fatal("broken site built")
+	}
+	for _, want := range []string{
+		"content/tips/bad-yaml.md:2: front matter: invalid YAML",
+		`content/tips/unknown.md:3: front matter: unknown key "weigth" (did you mean "weight"?)`,
+		`content/letters/bad.md:4: field "a": unknown kind "colour"`,
+		"content/letters/bad.md:6: placeholder {{b}} has no field",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error list lacks %q:\n%v", want, err)
+		}
+	}
+	// Link problems are found once the content loads.
+	delete(site, "content/tips/bad-yaml.md")
+	delete(site, "content/tips/unknown.md")
+	delete(site, "content/letters/bad.md")
+	_, err = Build(context.Background(), Options{Site: site, Theme: theme})
+	for _, want := range []string{
+		"content/tips/dead.md:6: link ../steps/nope.md: no page content/steps/nope.md",
+		"content/tips/anchor.md:4: link ../steps/submit.md#不存在: content/steps/submit.md has no heading #不存在",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error list lacks %q:\n%v", want, err)
+		}
+	}
+}
+
+func TestWriteRefusesForeignFolder(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	precious := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(precious, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = out.Write(dir)
+	if err == nil || !strings.Contains(err.Error(), "refusing to replace a folder Guidebook did not create") {
+		t.Fatalf("Write into a foreign folder: %v", err)
+	}
+	if data, err := os.ReadFile(precious); err != nil || string(data) != "mine" {
+		t.Fatalf("foreign file touched: %q, %v", data, err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") {
+			t.Errorf("temporary folder left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestWriteReplacesItsOwnOutput(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, "stale.html")
+	if err := os.WriteFile(stale, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Write(dir); err != nil {
+		t.Fatalf("second write: %v", err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a file of the previous build survived the swap")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "steps/login/index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestMinify(t *testing.T) {
+	if got := MinifyCSS("/* c */\na , b {\n  color: red;\n}\n"); got != "a,b{color:red}\n" {
+		t.Errorf("MinifyCSS = %q", got)
+	}
+	if got := MinifyJS("  // c\n  var a = 1;\n\n  a++;\n"); got != "var a = 1;\na++;\n" {
+		t.Errorf("MinifyJS = %q", got)
+	}
+}

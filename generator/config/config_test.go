@@ -1,0 +1,70 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want []string // substrings, one per expected problem
+	}{
+		{"unknown key with hint", "title: x\ntitel: y\n", []string{`site.yaml:2: unknown key "titel" (did you mean "title"?)`}},
+		{"wrong type", "title: x\nmarkdown:\n  unsafe: maybe\n", []string{`site.yaml:3: "markdown.unsafe": expected true or false, got "maybe"`}},
+		{"invalid yaml", "title: [x\n", []string{"site.yaml:", "invalid YAML"}},
+		{"bad language", "language: fr\n", []string{`site.yaml:1: language "fr" is not shipped`}},
+		{"bad base URL", "baseURL: example.org\n", []string{`site.yaml:1: baseURL "example.org" must be an absolute`}},
+		{"menu item needs page or url", "menu:\n  - {name: 步骤}\n", []string{`site.yaml:2: menu item "步骤" needs exactly one of page`}},
+		{"all problems together", "titel: x\nlanguage: fr\nfooter: [1]\n", []string{`site.yaml:1: unknown key "titel"`, `site.yaml:3: "footer": expected text`, `site.yaml:2: language`}},
+		{"unknown nested key", "markdown:\n  unsfe: true\n", []string{`site.yaml:2: unknown key "markdown.unsfe" (did you mean "unsafe"?)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("site.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\ndoes not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestParseValid(t *testing.T) {
+	c, err := Parse("site.yaml", []byte("title: 指南\nlanguage: en\nbaseURL: https://example.org/guide\nmenu:\n  - {name: 步骤, page: steps/_index.md}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "指南" || c.Language != "en" || c.BaseURL != "https://example.org/guide/" {
+		t.Errorf("got %+v", c)
+	}
+	if c.Menu[0].Line != 5 {
+		t.Errorf("menu line = %d, want 5", c.Menu[0].Line)
+	}
+}
+
+func TestLoadMissingFileGivesDefaults(t *testing.T) {
+	c, err := Load(fstest.MapFS{})
+	if err != nil || c.Language != "zh-CN" {
+		t.Fatalf("Load = %+v, %v", c, err)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	known := []string{"title", "weight", "description"}
+	for got, want := range map[string]string{
+		"weigth": `(did you mean "weight"?)`,
+		"Title":  `(did you mean "title"?)`,
+		"zzzzzz": "(known keys: description, title, weight)",
+	} {
+		if s := Suggest(got, known); !strings.Contains(s, want) {
+			t.Errorf("Suggest(%q) = %q, want %q", got, s, want)
+		}
+	}
+}

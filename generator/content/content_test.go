@@ -1,0 +1,114 @@
+package content
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		fs   fstest.MapFS
+		want []string
+	}{
+		{"unclosed front matter", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nbody\n")},
+			[]string{"content/tips/a.md:1: front matter opened with --- is never closed"}},
+		{"invalid yaml", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweight: [1\n---\n")},
+			[]string{"content/tips/a.md:", "invalid YAML"}},
+		{"unknown key with hint", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweigth: 2\n---\n")},
+			[]string{`content/tips/a.md:3: front matter: unknown key "weigth" (did you mean "weight"?)`}},
+		{"wrong type", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweight: first\n---\n")},
+			[]string{`content/tips/a.md:3: front matter: "weight": expected a whole number, got "first"`}},
+		{"bad date", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nupdated: 15/6/2024\n---\n")},
+			[]string{`content/tips/a.md:3: front matter: updated "15/6/2024" is not a date`}},
+		{"missing title", fstest.MapFS{"tips/a.md": file("---\nweight: 1\n---\n")},
+			[]string{"content/tips/a.md:1: front matter: title is missing"}},
+		{"duplicate URL", fstest.MapFS{"tips/a.md": file("---\ntitle: A\n---\n"), "tips/a/_index.md": file("---\ntitle: B\n---\n")},
+			[]string{"URL /tips/a/ is also the URL of"}},
+		{"revision of missing page", fstest.MapFS{"revisions/r.md": file("---\ntitle: R\nrevises: steps/x.md\ndate: 2024-01-01\nsummary: s\n---\n")},
+			[]string{`content/revisions/r.md:1: revises: "steps/x.md" is not a page`}},
+		{"every problem reported", fstest.MapFS{
+			"tips/a.md": file("---\ntitle: A\ntitel: x\n---\n"),
+			"tips/b.md": file("---\ntitle: B\ndraft: maybe\n---\n"),
+		}, []string{"content/tips/a.md:3:", "content/tips/b.md:3:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(context.Background(), tt.fs, Options{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error:\n%v\ndoes not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLoadModel(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_index.md":            file("---\ntitle: Home\n---\nhi\n"),
+		"steps/_index.md":      file("---\ntitle: 流程\nweight: 2\n---\n"),
+		"steps/b.md":           file("---\ntitle: B\nweight: 20\n---\n"),
+		"steps/a.md":           file("---\ntitle: A\nweight: 10\n---\n"),
+		"steps/z.md":           file("---\ntitle: Z\n---\n"),
+		"steps/draft.md":       file("---\ntitle: D\ndraft: true\n---\n"),
+		"faq/q.md":             file("---\ntitle: 为什么？\n---\n\n正文\n"),
+		"revisions/old.md":     file("---\ntitle: Old\nrevises: steps/_index.md\ndate: 2024-06-15\nsummary: s\n---\nv2\n"),
+		"revisions/older.md":   file("---\ntitle: Older\nrevises: steps/_index.md\ndate: 2024-03-01\nsummary: s\n---\nv1\n"),
+		"tips/no-front.md":     file("just text\n"),
+		"tips/.hidden.md":      file("---\ntitel: x\n---\n"),
+		"tips/_index.md":       file("---\ntitle: 建议\nweight: 1\n---\n"),
+		"tips/not-markdown.js": file("x"),
+	}
+	_, err := Load(context.Background(), fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "tips/no-front.md:1: front matter: title is missing") {
+		t.Fatalf("want missing title error, got %v", err)
+	}
+	delete(fsys, "tips/no-front.md")
+	site, err := Load(context.Background(), fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var order []string
+	for _, p := range site.Section("steps").Pages {
+		order = append(order, p.Title)
+	}
+	if got := strings.Join(order, ","); got != "A,B,Z" {
+		t.Errorf("steps order = %s, want A,B,Z (weight, unweighted last, drafts out)", got)
+	}
+	if site.Sections[0].Name != "tips" {
+		t.Errorf("sections ordered by index weight: first = %s", site.Sections[0].Name)
+	}
+	q := site.Page("faq/q.md")
+	if q.Kind != KindFAQ || q.URL != "faq/q/" || q.BodyLine != 4 {
+		t.Errorf("faq page = kind %s url %s bodyLine %d", q.Kind, q.URL, q.BodyLine)
+	}
+	revs := site.Page("steps/_index.md").Revisions
+	if len(revs) != 2 || revs[0].Title != "Older" || revs[1].RevisionOf.Path != "steps/_index.md" {
+		t.Errorf("revisions not linked in date order: %v", revs)
+	}
+	if revs[0].Indexed() {
+		t.Error("revisions are kept out of search by default")
+	}
+	withDrafts, err := Load(context.Background(), fsys, Options{Drafts: true})
+	if err != nil || withDrafts.Page("steps/draft.md") == nil {
+		t.Errorf("--drafts should include the draft: %v", err)
+	}
+}
+
+func TestURLFor(t *testing.T) {
+	for in, want := range map[string]string{
+		"_index.md": "", "steps/_index.md": "steps/", "steps/submit.md": "steps/submit/", "a/b/c.md": "a/b/c/",
+	} {
+		if got := URLFor(in); got != want {
+			t.Errorf("URLFor(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

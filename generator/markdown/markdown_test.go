@@ -1,0 +1,114 @@
+package markdown
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// fixture is one numbered case of testdata/cases.txt, in goldmark's format:
+// a title line, the Markdown, and the expected HTML, separated by //- - -//
+// lines and ended by //= = =//.
+type fixture struct {
+	name, markdown, html string
+}
+
+func readFixtures(t *testing.T, path string) []fixture {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []fixture
+	var cur fixture
+	var part int
+	var buf []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "//- - -"):
+			if part == 1 {
+				cur.markdown = strings.Join(buf, "\n") + "\n"
+			}
+			part++
+			buf = nil
+		case strings.HasPrefix(line, "//= = ="):
+			cur.html = strings.Join(buf, "\n")
+			out = append(out, cur)
+			cur, part, buf = fixture{}, 0, nil
+		case part == 0 && line != "":
+			cur.name = line
+		case part > 0:
+			buf = append(buf, line)
+		}
+	}
+	return out
+}
+
+func TestFixtures(t *testing.T) {
+	c := New()
+	for _, fx := range readFixtures(t, "testdata/cases.txt") {
+		t.Run(fx.name, func(t *testing.T) {
+			res, err := c.Convert([]byte(fx.markdown), Page{File: "x.md", Line: 1, Key: "steps/x",
+				Link: func(dest string, _ int) (string, error) { return "/rewritten/" + dest, nil }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(string(res.HTML)); got != strings.TrimSpace(fx.html) {
+				t.Errorf("got:\n%s\nwant:\n%s", got, fx.html)
+			}
+		})
+	}
+}
+
+func TestLinkErrorsNameTheLine(t *testing.T) {
+	src := "第一行\n\n见[提交](../steps/missing.md)和![图](https://cdn.example/x.png)\n"
+	_, err := New().Convert([]byte(src), Page{File: "content/faq/a.md", Line: 5,
+		Link: func(dest string, line int) (string, error) { return "", errors.New("no page content/steps/missing.md") }})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		"content/faq/a.md:7: link ../steps/missing.md: no page content/steps/missing.md",
+		"content/faq/a.md:7: image https://cdn.example/x.png is on another site",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
+	}
+}
+
+func TestUnsafeLetsHTMLThrough(t *testing.T) {
+	res, err := New(WithUnsafe(true)).Convert([]byte("<b>粗</b>\n"), Page{})
+	if err != nil || !strings.Contains(string(res.HTML), "<b>粗</b>") {
+		t.Fatalf("got %s, %v", res.HTML, err)
+	}
+}
+
+func TestOutline(t *testing.T) {
+	src := "开头。\n\n## 准备材料\n\n手机号。\n\n### 截图\n\n聊天截图。\n\n## 提交\n\n点提交。\n"
+	res, err := New().Convert([]byte(src), Page{IDPrefix: "p-x-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Headings) != 3 || res.Headings[0].ID != "p-x-准备材料" || res.Headings[1].Level != 3 {
+		t.Errorf("headings = %+v", res.Headings)
+	}
+	if len(res.Sections) != 3 || res.Sections[1].Heading != "准备材料" || !strings.Contains(res.Sections[1].Text, "聊天截图") {
+		t.Errorf("sections = %+v", res.Sections)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"第 1 步：登录": "第-1-步-登录", "保存哪些证据？": "保存哪些证据", "WhatsApp 申诉": "whatsapp-申诉", "？！": "section", "a_b": "a_b",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"io/fs"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLayersSiteFirst(t *testing.T) {
+	site := fstest.MapFS{"templates/page.html": {Data: []byte("site")}}
+	theme := fstest.MapFS{"templates/page.html": {Data: []byte("theme")}, "templates/home.html": {Data: []byte("theme home")}}
+	l := Layers{site, theme}
+	tests := []struct{ name, want string }{
+		{"templates/page.html", "site"},
+		{"templates/home.html", "theme home"},
+	}
+	for _, tt := range tests {
+		got, err := fs.ReadFile(l, tt.name)
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := fs.ReadFile(l, "templates/none.html"); err == nil {
+		t.Error("missing file found")
+	}
+	entries, err := fs.ReadDir(l, "templates")
+	if err != nil || len(entries) != 2 {
+		t.Errorf("ReadDir = %d entries, %v; want the union of 2", len(entries), err)
+	}
+}
+
+func TestRel(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"", "", "index.html"},
+		{"", "steps/", "steps/index.html"},
+		{"steps/submit/", "faq/how-long/", "../../faq/how-long/index.html"},
+		{"steps/", "", "../index.html"},
+		{"steps/submit/", "steps/submit/#准备", "../../steps/submit/index.html#%E5%87%86%E5%A4%87"},
+		{"faq/", "assets/site.css", "../assets/site.css"},
+	}
+	for _, tt := range tests {
+		if got := Rel(tt.from, tt.to); got != tt.want {
+			t.Errorf("Rel(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+func TestRoot(t *testing.T) {
+	for in, want := range map[string]string{"": "./", "steps/": "../", "steps/submit/": "../../"} {
+		if got := Root(in); got != want {
+			t.Errorf("Root(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// layers is the package order of DESIGN.md: a package may import only
+// packages of earlier layers (or its own layer's peers where listed together).
+var layers = [][]string{
+	{"guidebook/generator/config"},
+	{"guidebook/generator/content", "guidebook/generator/markdown"},
+	{"guidebook/generator/search", "guidebook/generator/diff"},
+	{"guidebook/generator/render"},
+	{"guidebook/generator/build"},
+	{"guidebook/generator/serve"},
+}
+
+// TestPackageOrder fails on any import against the one-way package order.
+func TestPackageOrder(t *testing.T) {
+	layerOf := map[string]int{}
+	for i, l := range layers {
+		for _, p := range l {
+			layerOf[p] = i
+		}
+	}
+	for pkg, layer := range layerOf {
+		out, err := exec.Command("go", "list", "-deps", pkg).Output()
+		if err != nil {
+			t.Fatalf("go list -deps %s: %v", pkg, err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			dl, ours := layerOf[dep]
+			if !ours || dep == pkg {
+				if strings.HasPrefix(dep, "guidebook/") && !ours && dep != pkg {
+					t.Errorf("%s imports %s, which is not in the package order of DESIGN.md", pkg, dep)
+				}
+				continue
+			}
+			if dl >= layer {
+				t.Errorf("%s (layer %d) imports %s (layer %d): imports must point to earlier layers", pkg, layer, dep, dl)
+			}
+		}
+	}
+}
+
+// copySite copies the repository's site (site.yaml and content/) into a temp folder.
+func copySite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("content")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("site.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestBrokenBuildKeepsPreviousOutput(t *testing.T) {
+	dir := copySite(t)
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"build", "-s", dir}, &stdout, &stderr); code != 0 {
+		t.Fatalf("clean build exit %d: %s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "built ") || !strings.Contains(stdout.String(), "→ public/") {
+		t.Errorf("summary line = %q", stdout.String())
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+
+	// Break the site four ways at once.
+	write := func(rel, s string) {
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/tips/bad-yaml.md", "---\ntitle: [坏\n---\n")
+	write("content/tips/unknown-key.md", "---\ntitle: 坏\ntitel: x\n---\n")
+	write("content/tips/dead-link.md", "---\ntitle: 坏链接\n---\n[不存在](../steps/nope.md)\n")
+	write("content/tips/bad-anchor.md", "---\ntitle: 坏锚点\n---\n[锚点](../steps/submit.md#没有这个标题)\n")
+	for _, cmd := range []string{"build", "check"} {
+		stdout.Reset()
+		stderr.Reset()
+		if code := run(context.Background(), []string{cmd, "-s", dir}, &stdout, &stderr); code != 1 {
+			t.Fatalf("%s of a broken site: exit %d, want 1", cmd, code)
+		}
+		for _, want := range []string{
+			"content/tips/bad-yaml.md:2:", `content/tips/unknown-key.md:3: front matter: unknown key "titel"`,
+		} {
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("%s output lacks %q:\n%s", cmd, want, stderr.String())
+			}
+		}
+	}
+	// With front matter fixed, the link problems show, both at once.
+	write("content/tips/bad-yaml.md", "---\ntitle: 好\n---\n")
+	write("content/tips/unknown-key.md", "---\ntitle: 好\n---\n")
+	stderr.Reset()
+	if code := run(context.Background(), []string{"build", "-s", dir}, &stdout, &stderr); code != 1 {
+		t.Fatalf("build with dead links: exit %d", code)
+	}
+	for _, want := range []string{
+		"content/tips/dead-link.md:4: link ../steps/nope.md: no page content/steps/nope.md",
+		"content/tips/bad-anchor.md:4: link ../steps/submit.md#没有这个标题: content/steps/submit.md has no heading",
+		"2 problem(s)",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	after := snapshot(t, filepath.Join(dir, "public"))
+	if len(after) != len(before) {
+		t.Fatalf("public/ changed: %d files before, %d after", len(before), len(after))
+	}
+	for p, data := range before {
+		if after[p] != data {
+			t.Errorf("%s changed after a failed build", p)
+		}
+	}
+}
+
+func TestBuildRefusesForeignOutput(t *testing.T) {
+	dir := copySite(t)
+	home := t.TempDir()
+	keep := filepath.Join(home, "thesis.docx")
+	if err := os.WriteFile(keep, []byte("years of work"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	for _, out := range []string{home, filepath.Join(dir, "content")} {
+		stderr.Reset()
+		if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 1 {
+			t.Fatalf("build -o %s: exit %d, want 1", out, code)
+		}
+		if !strings.Contains(stderr.String(), "refusing to replace a folder Guidebook did not create") {
+			t.Errorf("build -o %s: %s", out, stderr.String())
+		}
+	}
+	if data, err := os.ReadFile(keep); err != nil || string(data) != "years of work" {
+		t.Fatal("a foreign file was touched")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "_index.md")); err != nil {
+		t.Fatal("content/ was touched")
+	}
+}
+
+func TestCommands(t *testing.T) {
+	tests := []struct {
+		args     []string
+		code     int
+		contains string
+	}{
+		{[]string{"version"}, 0, "guidebook"},
+		{[]string{}, 2, "Usage: guidebook <command>"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"build", "-h"}, 0, "-base-url"},
+		{[]string{"serve", "-h"}, 0, "-addr"},
+		{[]string{"check", "-h"}, 0, "-drafts"},
+		{[]string{"new", "-h"}, 0, "SECTION/NAME.md"},
+		{[]string{"build", "-s", "/nonexistent"}, 1, "has no content/ folder"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out bytes.Buffer
+			if code := run(context.Background(), tt.args, &out, &out); code != tt.code {
+				t.Errorf("exit %d, want %d: %s", code, tt.code, out.String())
+			}
+			if !strings.Contains(out.String(), tt.contains) {
+				t.Errorf("output lacks %q: %s", tt.contains, out.String())
+			}
+		})
+	}
+}
+
+func TestNewCreatesDraft(t *testing.T) {
+	dir := copySite(t)
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"new", "-s", dir, "tips/new-tip.md"}, &out, &out); code != 0 {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "content/tips/new-tip.md"))
+	if err != nil || !strings.Contains(string(data), "draft: true") {
+		t.Fatalf("new page: %q, %v", data, err)
+	}
+	if code := run(context.Background(), []string{"check", "-s", dir, "--drafts"}, &out, &out); code != 0 {
+		t.Errorf("a new page must build with --drafts: %s", out.String())
+	}
+}
