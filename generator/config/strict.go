@@ -121,9 +121,13 @@ func decodeStruct(file string, off int, node *yaml.Node, v reflect.Value, path s
 	}
 }
 
-// Suggest returns ` (did you mean "x"?)` for the known name closest to got,
-// or "" when none is close.
-func Suggest(got string, known []string) string {
+// Suggest returns ` (did you mean "x"?)` for the known key closest to got,
+// or the list of known keys when none is close.
+func Suggest(got string, known []string) string { return SuggestAmong(got, known, "keys") }
+
+// SuggestAmong is Suggest for names that are not keys: noun names them in
+// the fallback list, e.g. " (known kinds: date, list)".
+func SuggestAmong(got string, known []string, noun string) string {
 	best, bestD := "", 3
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
@@ -133,7 +137,7 @@ func Suggest(got string, known []string) string {
 		}
 	}
 	if best == "" {
-		return fmt.Sprintf(" (known keys: %s)", strings.Join(sorted, ", "))
+		return fmt.Sprintf(" (known %s: %s)", noun, strings.Join(sorted, ", "))
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }

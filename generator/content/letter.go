@@ -79,7 +79,7 @@ func checkLetter(p *Page, doc *yaml.Node) []error {
 	for _, ph := range Placeholders(p.Body, p.BodyLine) {
 		used[ph.Name] = true
 		if !byName[ph.Name] {
-			errs = append(errs, config.Errorf(p.File, ph.Line, "placeholder {{%s}} has no field (declare it under fields:%s)", ph.Name, suggestField(ph.Name, p.Fields)))
+			errs = append(errs, config.Errorf(p.File, ph.Line, "placeholder {{%s}} has no field: declare it under fields:%s", ph.Name, suggestField(ph.Name, p.Fields)))
 		}
 	}
 	for _, f := range p.Fields {
@@ -103,7 +103,7 @@ func checkField(file string, f Field) []error {
 	}
 	switch {
 	case !contains(FieldKinds, f.Kind):
-		bad("unknown kind %q%s", f.Kind, config.Suggest(f.Kind, FieldKinds))
+		bad("unknown kind %q%s", f.Kind, config.SuggestAmong(f.Kind, FieldKinds, "kinds"))
 	case f.Kind == "select" && len(f.Options) == 0:
 		bad("kind select needs options: [...]")
 	case f.Kind == "table" && len(f.Columns) == 0:
@@ -124,7 +124,7 @@ func suggestField(name string, fields []Field) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return ";" + config.Suggest(name, names)
+	return config.SuggestAmong(name, names, "fields")
 }
 
 func contains(list []string, s string) bool {

@@ -1,0 +1,98 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"guidebook/generator/build"
+	"guidebook/generator/internal/browsertest"
+	"guidebook/generator/serve"
+)
+
+// TestLiveReload edits a page while it is open in the browser: the page
+// reloads with the new text; a broken edit shows the error with file:line
+// over the page; fixing it reloads again.
+func TestLiveReload(t *testing.T) {
+	b := browsertest.New(t)
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(repoRoot, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	site, err := os.ReadFile(filepath.Join(repoRoot, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), site, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			Build: build.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
+			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
+		})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	}
+
+	tab, _ := b.Tab(t)
+	page := "http://" + addr + "/tips/communication/"
+	if err := chromedp.Do(tab, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	// Mark the document: a reload replaces window, losing the mark.
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](`window.__before = 1`)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // let the event stream connect
+	file := filepath.Join(dir, "content/tips/communication.md")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(orig), "\n---\n", "\n---\n\n实时预览标记第一号\n", 1)
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, tab, "document.body.innerText.includes('实时预览标记第一号') && !window.__before")
+
+	broken := strings.Replace(string(orig), "title:", "titel: x\ntitle:", 1)
+	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, tab, "(document.getElementById('guidebook-errors')||{}).textContent?.includes('content/tips/communication.md:2:')")
+
+	if err := os.WriteFile(file, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, tab, "!document.getElementById('guidebook-errors') && !document.body.innerText.includes('实时预览标记第一号')")
+}
+
+// waitText polls a JavaScript condition in the page for up to 15 s.
+func waitText(t *testing.T, ctx context.Context, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s (last error %v)", cond, err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
