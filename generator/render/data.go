@@ -38,6 +38,10 @@ type PageData struct {
 	CSS, JS     string  // hrefs of the bundles from this page
 	AllPages    []Child // print page: every page in reading order
 	Tasks       int     // checklist items on this page (or procedure)
+
+	// Theme features.
+	Sidebar []SideLink    // pages of the current section, for the sidebar
+	JSONLD  []template.JS // schema.org documents for ld+json blocks
 }
 
 // Child is a page shown inside another: a section list entry, a step on the
@@ -74,7 +78,7 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 		if p.Kind == content.KindLetter {
 			html = LetterBody(html, p.Fields, r.strs.T("letter.blank"))
 		}
-		d.Content = template.HTML(html)
+		d.Content = template.HTML(headingAnchors(html, r.strs.T("anchor")))
 		d.TOC = toc(res.Headings, p)
 		d.Tasks = len(res.Tasks)
 	}
@@ -91,6 +95,8 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 		d.History = &Link{Title: r.strs.T("history.link"), Href: Rel(p.URL, p.URL+"history/")}
 	}
 	r.relations(in, p, d)
+	d.Sidebar = sidebar(in.Site, p)
+	d.JSONLD = r.jsonLD(in, p, d)
 	return d, nil
 }
 

@@ -1,0 +1,139 @@
+package e2e
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// weightBudget is the most HTML+CSS+JS, gzipped, that first paint of a page may need.
+const weightBudget = 30 * 1024
+
+// TestWeightEveryPage measures, for every built page, the gzip size of its
+// HTML plus the stylesheet and script it references, prints the median and
+// largest, and fails above the budget. It also requires exactly one
+// stylesheet and one script per page.
+func TestWeightEveryPage(t *testing.T) {
+	dir := builtSite(t)
+	type weight struct {
+		page  string
+		bytes int
+	}
+	var ws []weight
+	for _, p := range htmlPages(t, dir) {
+		html := readFile(t, filepath.Join(dir, p))
+		var css, js []string
+		for _, tag := range scanTags(html) {
+			switch {
+			case tag.name == "link" && tag.attrs["rel"] == "stylesheet":
+				css = append(css, tag.attrs["href"])
+			case tag.name == "script" && tag.attrs["src"] != "":
+				js = append(js, tag.attrs["src"])
+			}
+		}
+		if len(css) != 1 || len(js) != 1 {
+			t.Errorf("%s: want one stylesheet and one script, have %q and %q", p, css, js)
+		}
+		total := gzipSize(html)
+		for _, ref := range append(css, js...) {
+			total += gzipSize(readFile(t, filepath.Join(dir, filepath.FromSlash(path.Join(path.Dir(p), ref)))))
+		}
+		ws = append(ws, weight{p, total})
+		if total > weightBudget {
+			t.Errorf("%s: %.1f KB gzip, over the %d KB budget", p, kb(total), weightBudget/1024)
+		}
+	}
+	if len(ws) == 0 {
+		t.Fatal("no pages")
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].bytes < ws[j].bytes })
+	med, max := ws[len(ws)/2], ws[len(ws)-1]
+	t.Logf("page weight (HTML+CSS+JS, gzip) over %d pages: median %.1f KB (%s), largest %.1f KB (%s), budget %d KB",
+		len(ws), kb(med.bytes), med.page, kb(max.bytes), max.page, weightBudget/1024)
+}
+
+func kb(n int) float64 { return float64(n) / 1024 }
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func gzipSize(data []byte) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	_, _ = w.Write(data)
+	_ = w.Close()
+	return b.Len()
+}
+
+// tag is a start tag found by scanTags.
+type tag struct {
+	name  string
+	attrs map[string]string
+	raw   string
+	body  string // for <script>: the text up to </script>
+}
+
+var (
+	tagRE  = regexp.MustCompile(`<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*/?>`)
+	attrRE = regexp.MustCompile(`([^\s=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?`)
+)
+
+// scanTags returns the start tags of an HTML document in order. It is enough
+// for the HTML Guidebook writes (quoted attributes, no comments in markup).
+func scanTags(html []byte) []tag {
+	var out []tag
+	for _, tt := range scanAllTags(html) {
+		if !tt.end {
+			out = append(out, tt.tag)
+		}
+	}
+	return out
+}
+
+type token struct {
+	tag
+	end bool
+}
+
+// scanAllTags returns start and end tags; the text inside <script> is kept
+// in body and not scanned for tags.
+func scanAllTags(html []byte) []token {
+	s := string(html)
+	var out []token
+	for pos := 0; pos < len(s); {
+		loc := tagRE.FindStringSubmatchIndex(s[pos:])
+		if loc == nil {
+			break
+		}
+		m := s[pos+loc[0] : pos+loc[1]]
+		tk := token{end: loc[3] > loc[2], tag: tag{name: strings.ToLower(s[pos+loc[4] : pos+loc[5]]), raw: m, attrs: map[string]string{}}}
+		for _, a := range attrRE.FindAllStringSubmatch(s[pos+loc[6]:pos+loc[7]], -1) {
+			v := a[2]
+			if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+				v = v[1 : len(v)-1]
+			}
+			tk.attrs[strings.ToLower(a[1])] = v
+		}
+		pos += loc[1]
+		if tk.name == "script" && !tk.end {
+			if end := strings.Index(strings.ToLower(s[pos:]), "</script"); end >= 0 {
+				tk.body = s[pos : pos+end]
+				pos += end
+			}
+		}
+		out = append(out, tk)
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+// theme.js: the light/dark toggle (remembered in localStorage) and the
+// print button. Without JavaScript the theme follows prefers-color-scheme
+// and both buttons stay hidden.
+(function () {
+  "use strict";
+  var G = window.Guidebook = window.Guidebook || {};
+  var KEY = "guidebook-theme";
+  var root = document.documentElement;
+
+  function stored() {
+    try { return localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function save(value) {
+    try { localStorage.setItem(KEY, value); } catch (e) { /* private mode: not remembered */ }
+  }
+  function systemDark() {
+    return !!(window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  }
+  // current returns "dark" or "light": the reader's choice, else the system's.
+  function current() {
+    var t = root.getAttribute("data-theme");
+    if (t === "dark" || t === "light") { return t; }
+    return systemDark() ? "dark" : "light";
+  }
+  function sync() {
+    var dark = current() === "dark";
+    var buttons = document.querySelectorAll(".theme-toggle");
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
+    }
+  }
+  function apply(t) {
+    if (t === "dark" || t === "light") { root.setAttribute("data-theme", t); }
+    sync();
+  }
+  // set chooses a theme ("dark" or "light") and remembers it.
+  function set(t) {
+    save(t);
+    apply(t);
+  }
+
+  apply(stored());
+
+  // The web app manifest is linked from here, not from the HTML: browsers
+  // refuse to load it from file://, which would log an error on every page.
+  if (/^https?:$/.test(location.protocol) && !document.querySelector("link[rel=manifest]")) {
+    var link = document.createElement("link");
+    link.rel = "manifest";
+    link.href = (root.getAttribute("data-root") || "./") + "manifest.webmanifest";
+    document.head.appendChild(link);
+  }
+
+  function init() {
+    var toggles = document.querySelectorAll(".theme-toggle");
+    for (var i = 0; i < toggles.length; i++) {
+      toggles[i].hidden = false;
+      toggles[i].addEventListener("click", function () {
+        set(current() === "dark" ? "light" : "dark");
+      });
+    }
+    sync();
+    var prints = document.querySelectorAll(".print-button");
+    for (var j = 0; j < prints.length; j++) {
+      prints[j].hidden = false;
+      prints[j].addEventListener("click", function () { window.print(); });
+    }
+  }
+  // Closed <details> (FAQ answers) would print as a bare question: open
+  // them for printing and close them again afterwards.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    var closed = document.querySelectorAll("details:not([open])");
+    for (var i = 0; i < closed.length; i++) {
+      closed[i].open = true;
+      opened.push(closed[i]);
+    }
+  });
+  window.addEventListener("afterprint", function () {
+    while (opened.length) { opened.pop().open = false; }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+
+  G.theme = { get: current, set: set };
+})();
