@@ -7,23 +7,30 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
 
-	"guidebook/generator/config"
+	"guidebook/generator/content"
 	"guidebook/generator/markdown"
 	"guidebook/generator/render"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/js"
 )
 
 // bundle concatenates static/css/*.css (plus the code highlighting styles)
 // into one minified stylesheet and static/js/*.js into one script, both with
 // content-hashed names, and adds them to files.
-func bundle(theme fs.FS, _ *config.Config, files map[string][]byte) (render.Assets, error) {
+func bundle(theme fs.FS, results map[*content.Page]*markdown.Result, files map[string][]byte) (render.Assets, error) {
 	css, err := concat(theme, "static/css", ".css")
 	if err != nil {
 		return render.Assets{}, err
 	}
-	hl, err := markdown.HighlightCSS()
+	used := map[string]bool{}
+	for _, r := range results {
+		markdown.UsedCodeClasses(r.HTML, used)
+	}
+	hl, err := markdown.HighlightCSS(used)
 	if err != nil {
 		return render.Assets{}, err
 	}
@@ -31,9 +38,17 @@ func bundle(theme fs.FS, _ *config.Config, files map[string][]byte) (render.Asse
 	if err != nil {
 		return render.Assets{}, err
 	}
+	minCSS, err := MinifyCSS(css + hl)
+	if err != nil {
+		return render.Assets{}, fmt.Errorf("theme CSS: %w", err)
+	}
+	minJS, err := MinifyJS(js)
+	if err != nil {
+		return render.Assets{}, fmt.Errorf("theme JavaScript: %w", err)
+	}
 	return render.Assets{
-		CSS: addHashed(files, "assets/site", ".css", MinifyCSS(css+hl)),
-		JS:  addHashed(files, "assets/site", ".js", MinifyJS(js)),
+		CSS: addHashed(files, "assets/site", ".css", minCSS),
+		JS:  addHashed(files, "assets/site", ".js", minJS),
 	}, nil
 }
 
@@ -69,38 +84,19 @@ func addHashed(files map[string][]byte, base, ext string, data string) string {
 	return name
 }
 
-var (
-	cssComment = regexp.MustCompile(`(?s)/\*.*?\*/`)
-	cssSpace   = regexp.MustCompile(`\s*([{};,>])\s*`)
-	cssColon   = regexp.MustCompile(`:\s+`)
-	spaces     = regexp.MustCompile(`\s+`)
-)
-
-// MinifyCSS removes comments and the whitespace CSS does not need.
-func MinifyCSS(css string) string {
-	css = cssComment.ReplaceAllString(css, "")
-	css = spaces.ReplaceAllString(css, " ")
-	css = cssSpace.ReplaceAllString(css, "$1")
-	css = cssColon.ReplaceAllString(css, ":")
-	css = strings.ReplaceAll(css, ";}", "}")
-	return strings.TrimSpace(css) + "\n"
+// newMinifier returns the CSS and JavaScript minifier of a build.
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("text/javascript", js.Minify)
+	return m
 }
 
-// MinifyJS removes indentation, blank lines and whole-line // comments. It
-// keeps line breaks, so automatic semicolon insertion is unaffected; scripts
-// must not use multi-line template literals.
-func MinifyJS(js string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(js, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "//") {
-			continue
-		}
-		b.WriteString(line)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
+// MinifyCSS minifies a stylesheet.
+func MinifyCSS(src string) (string, error) { return newMinifier().String("text/css", src) }
+
+// MinifyJS minifies a classic script: whitespace, comments and local names.
+func MinifyJS(src string) (string, error) { return newMinifier().String("text/javascript", src) }
 
 // copyStatic copies every static file except the bundled css/ and js/ folders
 // to the same path under the output root.

@@ -77,7 +77,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 		return nil, err
 	}
 	out := &Output{Files: map[string][]byte{}}
-	assets, err := bundle(theme, cfg, out.Files)
+	assets, err := bundle(theme, results, out.Files)
 	if err != nil {
 		return nil, err
 	}

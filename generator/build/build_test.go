@@ -43,7 +43,7 @@ func TestGolden(t *testing.T) {
 	}
 	mainRE := regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
 	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "steps/submit/index.html",
-		"faq/index.html", "letters/appeal/index.html", "revisions/newer/index.html", "history/index.html", "steps/history/index.html"} {
+		"faq/index.html", "letters/appeal/index.html", "revisions/newer/index.html", "steps/history/index.html"} {
 		t.Run(page, func(t *testing.T) {
 			html, ok := out.Files[page]
 			if !ok {
@@ -164,10 +164,14 @@ func TestWriteReplacesItsOwnOutput(t *testing.T) {
 }
 
 func TestMinify(t *testing.T) {
-	if got := MinifyCSS("/* c */\na , b {\n  color: red;\n}\n"); got != "a,b{color:red}\n" {
-		t.Errorf("MinifyCSS = %q", got)
+	if got, err := MinifyCSS("/* c */\na , b {\n  color: red;\n}\n"); err != nil || got != "a,b{color:red}" {
+		t.Errorf("MinifyCSS = %q, %v", got, err)
 	}
-	if got := MinifyJS("  // c\n  var a = 1;\n\n  a++;\n"); got != "var a = 1;\na++;\n" {
-		t.Errorf("MinifyJS = %q", got)
+	got, err := MinifyJS("(function () {\n  // c\n  var longName = 1;\n  longName++;\n  window.x = `a\nb`;\n})();\n")
+	if err != nil || strings.Contains(got, "longName") || strings.Contains(got, "// c") || !strings.Contains(got, "`a\nb`") {
+		t.Errorf("MinifyJS = %q, %v", got, err)
+	}
+	if _, err := MinifyJS("function ( {"); err == nil {
+		t.Error("a syntax error in the theme's JavaScript must fail the build")
 	}
 }

@@ -112,3 +112,27 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestHighlightCSSKeepsOnlyUsedClasses(t *testing.T) {
+	if css, err := HighlightCSS(nil); err != nil || css != "" {
+		t.Errorf("a site without code gets highlight CSS: %q, %v", css, err)
+	}
+	res, err := New().Convert([]byte("```go\nx := 1\n```\n"), Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	UsedCodeClasses(res.HTML, used)
+	css, err := HighlightCSS(used)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{".chroma .mi", `html[data-theme="dark"] .chroma .mi`, "prefers-color-scheme: dark"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("highlight CSS lacks %q", want)
+		}
+	}
+	if strings.Contains(css, ".chroma .kd ") {
+		t.Error("CSS for an unused token class (.kd) was kept")
+	}
+}
