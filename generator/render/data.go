@@ -38,6 +38,7 @@ type PageData struct {
 	CSS, JS     string  // hrefs of the bundles from this page
 	AllPages    []Child // print page: every page in reading order
 	Tasks       int     // checklist items on this page (or procedure)
+	PrintAll    bool    // the site has a whole-guide print page
 
 	// Theme features.
 	Sidebar []SideLink    // pages of the current section, for the sidebar
@@ -89,6 +90,7 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 	if r.cfg.EditURL != "" && !strings.HasPrefix(p.File, p.Kind) {
 		d.EditURL = strings.TrimSuffix(r.cfg.EditURL, "/") + "/" + p.File
 	}
+	d.PrintAll = len(in.Site.All()) <= MaxPrintPages
 	d.Menu = r.menu(in.Site, p)
 	d.Breadcrumbs = breadcrumbs(in.Site, p)
 	if len(p.Revisions) > 0 {
@@ -151,14 +153,27 @@ func (r *Renderer) relations(in *Input, p *content.Page, d *PageData) {
 	}
 }
 
+// showsChildContent reports whether a page shows the bodies of the pages it
+// lists (the procedure, the FAQ page, the print page), not just their titles:
+// converting bodies for plain lists would be wasted work.
+func showsChildContent(p *content.Page) bool {
+	switch LayoutFor(p) {
+	case "procedure", "faq-list", "print":
+		return true
+	}
+	return false
+}
+
 func (r *Renderer) children(in *Input, from *content.Page, pages []*content.Page) []Child {
 	out := make([]Child, 0, len(pages))
 	for _, c := range pages {
 		ch := Child{Title: c.Title, Description: c.Description, Href: Rel(from.URL, c.URL),
 			ID: AnchorFor(c), Date: c.Date, Summary: c.Summary, Kind: c.Kind}
-		if res := in.Body(c, from); res != nil {
-			ch.Content = template.HTML(res.HTML)
-			ch.Tasks = len(res.Tasks)
+		if showsChildContent(from) {
+			if res := in.Body(c, from); res != nil {
+				ch.Content = template.HTML(res.HTML)
+				ch.Tasks = len(res.Tasks)
+			}
 		}
 		out = append(out, ch)
 	}

@@ -126,9 +126,13 @@ type Input struct {
 	Extra   []*content.Page   // generated pages: history, search, print, 404
 }
 
+// MaxPrintPages is the largest site that gets a whole-guide print page: past
+// it, one page holding everything would be too big for a browser to print.
+const MaxPrintPages = 500
+
 // GeneratedPages returns the pages the theme adds to the content: a history
 // page per page with revisions, the search page, the whole-guide print page
-// and the 404 page.
+// (for sites of at most MaxPrintPages pages) and the 404 page.
 func GeneratedPages(site *content.Site, s Strings) []*content.Page {
 	var out []*content.Page
 	for _, p := range site.All() {
@@ -143,11 +147,10 @@ func GeneratedPages(site *content.Site, s Strings) []*content.Page {
 	gen := func(kind, url, title string) *content.Page {
 		return &content.Page{FrontMatter: content.FrontMatter{Title: title}, File: kind, Path: kind, Kind: kind, URL: url}
 	}
-	out = append(out,
-		gen("search", "search/", s.T("search.title")),
-		gen("print", "print/", s.T("print.title")),
-		gen("404", "", s.T("notfound.title")),
-	)
+	out = append(out, gen("search", "search/", s.T("search.title")), gen("404", "", s.T("notfound.title")))
+	if len(site.All()) <= MaxPrintPages {
+		out = append(out, gen("print", "print/", s.T("print.title")))
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
 	return out
 }

@@ -1,9 +1,12 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
 	"testing"
 	"testing/fstest"
+
+	"guidebook/generator/content"
 )
 
 func TestLayersSiteFirst(t *testing.T) {
@@ -50,5 +53,25 @@ func TestRoot(t *testing.T) {
 		if got := Root(in); got != want {
 			t.Errorf("Root(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestSidebarWindowIsBounded(t *testing.T) {
+	pages := make([]*content.Page, 1000)
+	for i := range pages {
+		pages[i] = &content.Page{Path: fmt.Sprint(i)}
+	}
+	for _, at := range []int{0, 500, 999} {
+		w := sidebarWindow(pages, pages[at])
+		found := false
+		for _, q := range w {
+			found = found || q == pages[at]
+		}
+		if len(w) != MaxSidebar || !found {
+			t.Errorf("window around %d: %d pages, current included %v", at, len(w), found)
+		}
+	}
+	if got := sidebarWindow(pages[:10], pages[3]); len(got) != 10 {
+		t.Errorf("a small section lists all its pages, got %d", len(got))
 	}
 }

@@ -25,8 +25,29 @@ func sidebar(site *content.Site, p *content.Page) []SideLink {
 		out = append(out, SideLink{Link: Link{Title: q.Title, Href: Rel(p.URL, q.URL), Current: q == p}, Index: index})
 	}
 	add(sec.Index, true)
-	for _, q := range sec.Pages {
+	for _, q := range sidebarWindow(sec.Pages, p) {
 		add(q, false)
 	}
 	return out
+}
+
+// MaxSidebar is the most pages a sidebar lists. A larger section shows the
+// pages around the current one (its list page links them all): listing every
+// page of a 1,000-page section on each of its pages would make the output grow
+// with the square of the section's size.
+const MaxSidebar = 40
+
+// sidebarWindow returns at most MaxSidebar pages of pages, centred on p.
+func sidebarWindow(pages []*content.Page, p *content.Page) []*content.Page {
+	if len(pages) <= MaxSidebar {
+		return pages
+	}
+	at := 0
+	for i, q := range pages {
+		if q == p {
+			at = i
+		}
+	}
+	start := min(max(at-MaxSidebar/2, 0), len(pages)-MaxSidebar)
+	return pages[start : start+MaxSidebar]
 }
