@@ -1,0 +1,88 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	synth "guidebook/generator/internal/corpus"
+)
+
+func gzipLen(b []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Len()
+}
+
+// BenchmarkBuild builds the index of the synthetic corpus and reports its
+// size: total bytes (raw and gzip) and the gzip bytes of the files a first
+// query for "账号被封" loads before its result snippets (manifest, fold
+// chunks, token shards); the browser benchmark measures the whole first
+// query including document shards.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			docs := corpusDocs(b, synth.Generate(seedText(b), n))
+			var ix *Index
+			for b.Loop() {
+				var err error
+				if ix, err = Build(context.Background(), docs, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			gz := 0
+			for _, f := range ix.Files {
+				gz += gzipLen(f)
+			}
+			b.ReportMetric(float64(ix.Stats.Bytes), "index-bytes")
+			b.ReportMetric(float64(gz), "index-gzip-bytes")
+			b.ReportMetric(float64(firstQueryBytes(ix, "账号被封")), "query-gzip-bytes")
+			b.ReportMetric(float64(len(ix.Files)), "files")
+		})
+	}
+}
+
+// firstQueryBytes returns the gzip size of the manifest, fold chunks and
+// head token shards a query needs.
+func firstQueryBytes(ix *Index, q string) int {
+	m := manifestOf(ix)
+	need := map[string]bool{ix.Manifest: true}
+	for _, r := range q {
+		i := int(r) % foldChunks
+		need[m.Fold.name("f", i)] = true
+	}
+	for _, t := range Tokenize(q) {
+		if len([]rune(t)) == 1 && len(q) > 3 {
+			continue // single characters are looked up only for one-character queries
+		}
+		need[m.Head.name("h", shardOf(t, m.Head.N))] = true
+	}
+	total := 0
+	for name := range need {
+		total += gzipLen(ix.Files[name])
+	}
+	return total
+}
+
+func manifestOf(ix *Index) manifest {
+	var m manifest
+	payload := ix.Files[ix.Manifest]
+	s := string(payload)
+	s = s[strings.Index(s, ",")+1 : strings.LastIndex(s, ")")]
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// name returns the file name of shard i.
+func (s shardSet) name(prefix string, i int) string {
+	g := i / s.Group
+	return fmt.Sprintf("%s%d.%s.js", prefix, i, s.Hashes[g*hashLen:(g+1)*hashLen])
+}

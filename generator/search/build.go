@@ -1,0 +1,102 @@
+package search
+
+import (
+	"context"
+	"fmt"
+)
+
+// Doc is one searchable section: a page top or one ## heading of it.
+type Doc struct {
+	Page        string // page URL relative to the site root, e.g. "steps/submit/" ("" for the home page)
+	Anchor      string // heading ID without '#', "" for the page top
+	Title       string // page title
+	Heading     string // heading text, "" for the page top
+	Description string // page description (front matter)
+	Kind        string // "home","section","appeal-type","step","faq","article","letter"
+	Body        string // plain text of the section
+}
+
+// Options changes how the index is built. The zero value is usable.
+type Options struct {
+	// KindLabels maps a page kind to the label shown in results, from the
+	// i18n table. The label is also indexed, with a low weight, so that a
+	// query such as "常见问题 封号" prefers FAQ pages.
+	KindLabels map[string]string
+	// SuggestKind is the kind of the pages suggested when a query finds
+	// nothing; "" means "appeal-type".
+	SuggestKind string
+	// HeadPages is the number of pages, by impact, kept in a token's head
+	// postings; the rest goes to a tail shard. Single Han characters, which
+	// queries weigh little, keep half as many. 0 means 400.
+	HeadPages int
+	// Workers is the number of goroutines used to tokenize; 0 means
+	// runtime.GOMAXPROCS(0).
+	Workers int
+}
+
+// Index is the built search index.
+type Index struct {
+	// Files maps paths relative to the output's "search/" folder to contents.
+	Files map[string][]byte
+	// Manifest is the manifest's file name inside search/ (with its hash).
+	Manifest string
+	// Stats describes the index, for benchmarks and build logs.
+	Stats Stats
+}
+
+// Stats gives the size of an index.
+type Stats struct {
+	Pages, Docs, Tokens       int
+	Postings                  int // (token, section) pairs
+	TokenShards, TailShards   int
+	DocShards                 int
+	Bytes                     int // total size of Files
+	ManifestBytes, TableBytes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.SuggestKind == "" {
+		o.SuggestKind = "appeal-type"
+	}
+	if o.HeadPages <= 0 {
+		o.HeadPages = 400
+	}
+	return o
+}
+
+// Build indexes docs. Docs of one page must share its Page; the first doc
+// of each page gives its title, kind and description, and the page's
+// sections are numbered in the order given. Pages are ordered by their
+// first doc. The result is deterministic: the same docs and options give
+// the same files.
+func Build(ctx context.Context, docs []Doc, opt Options) (*Index, error) {
+	opt = opt.withDefaults()
+	c := newCorpus(docs)
+	post, err := c.collect(ctx, opt)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	ix := &Index{Files: map[string][]byte{}}
+	w := newWriter(ix)
+	tokens := encodePostings(post, c, opt)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	m := manifest{V: formatVersion, Pages: len(c.pages), Kinds: opt.KindLabels}
+	if m.Kinds == nil {
+		m.Kinds = map[string]string{}
+	}
+	m.Head, m.Tail = w.tokenShards(tokens)
+	m.Docs, m.DocPages = w.docShards(c)
+	m.Fold = w.foldChunks()
+	m.Suggest = c.suggestions(opt.SuggestKind)
+	w.manifest(m)
+	ix.Stats.Pages, ix.Stats.Docs, ix.Stats.Tokens = len(c.pages), len(c.docs), len(tokens)
+	for _, t := range tokens {
+		ix.Stats.Postings += t.df
+	}
+	for _, b := range ix.Files {
+		ix.Stats.Bytes += len(b)
+	}
+	return ix, nil
+}

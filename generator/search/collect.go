@@ -1,0 +1,270 @@
+package search
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// posting is one (token, doc) pair before scoring.
+type posting struct {
+	doc uint32 // index into corpus.docs
+	wtf uint16 // BM25F weighted, length-normalised term frequency, in 1/wtfUnit
+	sig uint16 // bit p%16 set for each position p of a Han pair
+}
+
+// wtfUnit is the fixed-point unit of posting.wtf: postings are kept small
+// because a large site has tens of millions of them.
+const wtfUnit = 256
+
+// fieldGap separates the positions of two fields so that no phrase spans them.
+const fieldGap = 4
+
+// collector tokenizes a contiguous run of docs. Tokens get small numbers
+// (ids) so that per-doc counting uses arrays, not maps.
+type collector struct {
+	han   []int32          // BMP Han character - denseLo → id+1
+	keys  keyTable         // other Han characters and pairs → id
+	words map[string]int32 // words → id
+	text  []string         // id → token
+	lists []blockList      // id → postings
+	// per-doc scratch, indexed by id
+	seen []int32 // doc+1 that last used the id
+	slot []int32 // index into accs
+	accs []acc
+}
+
+// blockList is a list of postings in blocks of growing size, so that
+// appending never copies: the index of a large site has tens of millions of
+// postings.
+type blockList struct {
+	blocks [][]posting
+	n      int
+}
+
+func (b *blockList) add(p posting) {
+	k := len(b.blocks) - 1
+	if k < 0 || len(b.blocks[k]) == cap(b.blocks[k]) {
+		size := 8
+		if k >= 0 {
+			size = min(4096, 2*cap(b.blocks[k]))
+		}
+		b.blocks = append(b.blocks, make([]posting, 0, size))
+		k++
+	}
+	b.blocks[k] = append(b.blocks[k], p)
+	b.n++
+}
+
+// appendTo appends all postings to dst.
+func (b *blockList) appendTo(dst []posting) []posting {
+	for _, bl := range b.blocks {
+		dst = append(dst, bl...)
+	}
+	return dst
+}
+
+type acc struct {
+	id  int32
+	tf  [numFields]uint16
+	sig uint16
+}
+
+func newCollector() *collector {
+	return &collector{han: make([]int32, denseHi-denseLo), keys: newKeyTable(), words: map[string]int32{}}
+}
+
+func (col *collector) newID(text string) int32 {
+	id := int32(len(col.text))
+	col.text = append(col.text, text)
+	col.lists = append(col.lists, blockList{})
+	col.seen = append(col.seen, 0)
+	col.slot = append(col.slot, 0)
+	return id
+}
+
+// id returns the id of a token, numbering new tokens.
+func (col *collector) id(t *token) int32 {
+	switch t.kind {
+	case kindHan1:
+		if t.a >= denseLo && t.a < denseHi {
+			p := &col.han[t.a-denseLo]
+			if *p == 0 {
+				*p = col.newID(string(t.a)) + 1
+			}
+			return *p - 1
+		}
+		fallthrough
+	case kindHan2:
+		p := col.keys.slot(uint64(t.a)<<21 | uint64(t.b))
+		if *p < 0 {
+			*p = col.newID(t.text())
+		}
+		return *p
+	}
+	id, ok := col.words[string(t.word)]
+	if !ok {
+		w := string(t.word)
+		id = col.newID(w)
+		col.words[w] = id
+	}
+	return id
+}
+
+// collect tokenizes every doc in parallel and returns each token's postings,
+// sorted by doc.
+func (c *corpus) collect(ctx context.Context, opt Options) (postingLists, error) {
+	labels := opt.KindLabels
+	avg := c.avgLengths(labels)
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, len(c.docs)/64+1))
+	cols := make([]*collector, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(c.docs)*w/workers, len(c.docs)*(w+1)/workers
+		cols[w] = newCollector()
+		wg.Go(func() {
+			for d := lo; d < hi; d++ {
+				if d%256 == 0 && ctx.Err() != nil {
+					errs[w] = ctx.Err()
+					return
+				}
+				cols[w].addDoc(c, d, labels, &avg)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return postingLists{}, err
+		}
+	}
+	return mergePostings(cols), nil
+}
+
+// postingLists holds every token's postings, sorted by doc.
+type postingLists struct {
+	texts []string    // sorted
+	lists []blockList // lists[i] are the postings of texts[i]
+}
+
+// mergePostings gathers the workers' postings by token. Workers hold
+// consecutive docs, so concatenating their lists in worker order keeps every
+// list sorted by doc.
+func mergePostings(cols []*collector) postingLists {
+	byText := map[string]*blockList{}
+	var texts []string
+	for _, col := range cols {
+		for id, t := range col.text {
+			l := &col.lists[id]
+			if m, ok := byText[t]; ok {
+				m.blocks = append(m.blocks, l.blocks...)
+				m.n += l.n
+				continue
+			}
+			byText[t] = l
+			texts = append(texts, t)
+		}
+	}
+	slices.Sort(texts)
+	pl := postingLists{texts: texts, lists: make([]blockList, len(texts))}
+	for k, t := range texts {
+		pl.lists[k] = *byText[t]
+	}
+	return pl
+}
+
+// addDoc tokenizes every field of doc d and appends one posting per token.
+func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[numFields]float64) {
+	col.accs = col.accs[:0]
+	stamp := int32(d + 1)
+	text, weight := c.fields(d, labels)
+	var pos int32
+	for f := range numFields {
+		if text[f] == "" {
+			continue
+		}
+		pos = scan(text[f], pos, func(t *token) {
+			id := col.id(t)
+			if col.seen[id] != stamp {
+				col.seen[id] = stamp
+				col.slot[id] = int32(len(col.accs))
+				col.accs = append(col.accs, acc{id: id})
+			}
+			a := &col.accs[col.slot[id]]
+			if a.tf[f] < 1<<16-1 {
+				a.tf[f]++
+			}
+			if t.kind == kindHan2 {
+				a.sig |= 1 << (t.pos & 15)
+			}
+		}) + fieldGap
+	}
+	var norm [numFields]float64
+	for f := range numFields {
+		b := fieldB(f)
+		norm[f] = weight[f] / (1 - b + b*float64(len(text[f]))/avg[f])
+	}
+	for i := range col.accs {
+		a := &col.accs[i]
+		var w float64
+		for f, tf := range a.tf {
+			w += float64(tf) * norm[f]
+		}
+		col.lists[a.id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig})
+	}
+}
+
+// keyTable maps packed Han tokens to ids with open addressing: the lookup
+// runs once per token of the whole site, and Go's map is several times
+// slower for it.
+type keyTable struct {
+	keys  []uint64 // key+1, 0 for an empty slot
+	vals  []int32
+	used  int
+	shift uint
+}
+
+func newKeyTable() keyTable {
+	const bits = 12
+	return keyTable{keys: make([]uint64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+}
+
+// slot returns the value slot of key, adding the key with value -1 if new.
+func (t *keyTable) slot(key uint64) *int32 {
+	key++
+	mask := uint64(len(t.keys) - 1)
+	for i := (key * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			return &t.vals[i]
+		case 0:
+			if 4*(t.used+1) > 3*len(t.keys) {
+				t.grow()
+				return t.slot(key - 1)
+			}
+			t.keys[i] = key
+			t.vals[i] = -1
+			t.used++
+			return &t.vals[i]
+		}
+	}
+}
+
+func (t *keyTable) grow() {
+	old, vals := t.keys, t.vals
+	t.keys = make([]uint64, 2*len(old))
+	t.vals = make([]int32, 2*len(old))
+	t.shift--
+	t.used = 0
+	for i, k := range old {
+		if k != 0 {
+			*t.slot(k - 1) = vals[i]
+		}
+	}
+}

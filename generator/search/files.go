@@ -1,0 +1,340 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// formatVersion is bumped whenever the file formats change; search.js
+// refuses a manifest of another version.
+const formatVersion = 1
+
+// hashLen is the number of hex digits of a hash in a file name.
+const hashLen = 8
+
+// maxHashes caps the hashes the manifest lists per kind of shard: past it,
+// shards are hashed in groups (group size grows with the index) so that the
+// manifest, which every first query loads, stays small.
+const maxHashes = 256
+
+// foldChunks is the number of fold-table files; a character's pair is in
+// chunk (code point mod foldChunks).
+const foldChunks = 64
+
+// maxStoredRunes caps the text kept per section for snippets.
+const maxStoredRunes = 4000
+
+// maxShardPages caps the pages of a document shard so that its count is one
+// base-36 digit in the manifest.
+const maxShardPages = 35
+
+// Shard sizes before compression: at least the minimum, more when the index
+// is large so that the number of files stays bounded.
+const (
+	minTokenShard = 1 << 10
+	minTailShard  = 16 << 10
+	minDocShard   = 4 << 10
+	maxShards     = 4096 // per kind, before growing the shard size
+	maxDocShards  = 4096
+)
+
+// shardSet names the files of one kind of shard: file i is
+// <prefix><i>.<hash>.js, where hash is Hashes[(i/Group)*8 : …+8].
+type shardSet struct {
+	N      int    `json:"n"`
+	Group  int    `json:"g"`
+	Hashes string `json:"x"`
+}
+
+// manifest is the JSON object in manifest.<hash>.js.
+type manifest struct {
+	V        int               `json:"v"`     // formatVersion
+	Pages    int               `json:"pages"` // number of pages
+	Head     shardSet          `json:"h"`     // token shards
+	Tail     shardSet          `json:"t"`     // tail shards
+	Docs     shardSet          `json:"d"`     // document shards
+	DocPages string            `json:"dp"`    // number of pages in each document shard, one base-36 digit each
+	Fold     shardSet          `json:"f"`     // fold chunks
+	Kinds    map[string]string `json:"kinds"` // kind → label
+	Suggest  [][2]string       `json:"suggest"`
+}
+
+// writer adds script files to an Index.
+type writer struct{ ix *Index }
+
+func newWriter(ix *Index) *writer { return &writer{ix: ix} }
+
+// scripts writes payloads (JSON values) as files <prefix><i>.<hash>.js, each
+// registering its payload under its own name, and returns their names.
+func (w *writer) scripts(prefix string, payloads [][]byte) shardSet {
+	n := len(payloads)
+	set := shardSet{N: n, Group: max(1, (n+maxHashes-1)/maxHashes)}
+	groups := (n + set.Group - 1) / set.Group
+	hashes := make([]string, groups)
+	files := make([][]byte, n)
+	parallel(groups, func(g int, _ *struct{}) {
+		h := sha256.New()
+		lo, hi := g*set.Group, min(n, (g+1)*set.Group)
+		for _, p := range payloads[lo:hi] {
+			h.Write(binary.AppendUvarint(nil, uint64(len(p))))
+			h.Write(p)
+		}
+		hashes[g] = hex.EncodeToString(h.Sum(nil))[:hashLen]
+		for i := lo; i < hi; i++ {
+			name := prefix + strconv.Itoa(i) + "." + hashes[g]
+			b := make([]byte, 0, len(payloads[i])+len(name)+32)
+			b = append(b, `Guidebook.search.add("`...)
+			b = append(b, name...)
+			b = append(b, `",`...)
+			b = append(b, payloads[i]...)
+			b = append(b, ");\n"...)
+			files[i] = b
+		}
+	})
+	set.Hashes = strings.Join(hashes, "")
+	for i, f := range files {
+		w.ix.Files[prefix+strconv.Itoa(i)+"."+hashes[i/set.Group]+".js"] = f
+	}
+	return set
+}
+
+// appendKey appends `,"key":` (the comma is replaced by '{' for the first key).
+func appendKey(b []byte, key string) []byte {
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	return append(b, '"', ':')
+}
+
+// appendBase64 appends data as a quoted base64 string.
+func appendBase64(b []byte, data []byte) []byte {
+	b = append(b, '"')
+	b = base64.StdEncoding.AppendEncode(b, data)
+	return append(b, '"')
+}
+
+// appendString appends s as a JSON string. Besides what JSON requires, it
+// escapes <, > and & (so index text can never close a script element, even
+// if a file is inlined by someone) and U+2028/U+2029; invalid UTF-8 becomes
+// U+FFFD.
+func appendString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if c != 0xE2 && fast3(s, i) { // E2 80 A8/A9 are U+2028/U+2029
+			i += 3
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\\ufffd"...)
+			i += n
+			start = i
+			continue
+		}
+		if r == 0x2028 || r == 0x2029 {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only maps, slices, strings and numbers are marshalled
+	}
+	return b
+}
+
+// shardOf returns the shard of a token: FNV-1a (32-bit) over its code
+// points, modulo n. search.js computes the same.
+func shardOf(token string, n int) int {
+	h := uint32(2166136261)
+	for _, r := range token {
+		h ^= uint32(r)
+		h *= 16777619
+	}
+	return int(h % uint32(n))
+}
+
+// shardCount returns how many shards of at least minSize bytes hold total
+// bytes, with at most maxN shards.
+func shardCount(total, minSize, maxN int) int {
+	size := max(minSize, (total+maxN-1)/maxN)
+	return (total + size - 1) / size
+}
+
+// tokenShards writes head and tail shards. A head shard maps each token to
+// its base64 postings, or to [postings, cutoff] when the token has a tail;
+// a tail shard maps tokens to their tail postings.
+func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
+	enc := base64.StdEncoding
+	var headBytes, tailBytes int
+	for _, t := range tokens {
+		headBytes += enc.EncodedLen(len(t.head)) + len(t.text) + 6
+		if t.tail != nil {
+			tailBytes += enc.EncodedLen(len(t.tail)) + len(t.text) + 6
+		}
+	}
+	nh := max(1, shardCount(headBytes, minTokenShard, maxShards))
+	nt := shardCount(tailBytes, minTailShard, maxShards)
+	// Tokens are letters, digits or Han characters only, so they need no
+	// escaping in JSON, and neither does base64: the shards are written
+	// directly, in token order (tokens arrive sorted).
+	hp := make([][]byte, nh)
+	tp := make([][]byte, nt)
+	for _, t := range tokens {
+		s := shardOf(t.text, nh)
+		hp[s] = appendKey(hp[s], t.text)
+		if t.tail == nil {
+			hp[s] = appendBase64(hp[s], t.head)
+			continue
+		}
+		hp[s] = append(hp[s], '[')
+		hp[s] = appendBase64(hp[s], t.head)
+		hp[s] = append(strconv.AppendInt(append(hp[s], ','), int64(t.cutoff), 10), ']')
+		s = shardOf(t.text, nt)
+		tp[s] = appendBase64(appendKey(tp[s], t.text), t.tail)
+	}
+	for _, shards := range [][][]byte{hp, tp} {
+		for i, b := range shards {
+			if len(b) == 0 {
+				shards[i] = []byte("{}")
+			} else {
+				b[0] = '{'
+				shards[i] = append(b, '}')
+			}
+		}
+	}
+	w.ix.Stats.TokenShards, w.ix.Stats.TailShards = nh, nt
+	return w.scripts("h", hp), w.scripts("t", tp)
+}
+
+// docShards writes the pages' display data in runs of consecutive pages:
+// each page is [url, title, kind, description, [[anchor, heading, text], …]].
+func (w *writer) docShards(c *corpus) (set shardSet, pages string) {
+	js := make([][]byte, len(c.pages))
+	parallel(len(c.pages), func(i int, _ *struct{}) {
+		p := &c.pages[i]
+		b := []byte{'['}
+		for _, s := range []string{p.url, p.title, p.kind, p.desc} {
+			b = append(appendString(b, s), ',')
+		}
+		b = append(b, '[')
+		for k, d := range p.docs {
+			doc := &c.docs[d]
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = append(appendString(append(b, '['), doc.Anchor), ',')
+			b = append(appendString(b, doc.Heading), ',')
+			b = append(appendString(b, truncate(doc.Body, maxStoredRunes)), ']')
+		}
+		js[i] = append(b, ']', ']')
+	})
+	total := 0
+	for _, j := range js {
+		total += len(j) + 1
+	}
+	target := max(minDocShard, (total+maxDocShards-1)/maxDocShards)
+	var payloads [][]byte
+	var run, counts []byte
+	count := 0
+	flush := func() {
+		if count > 0 {
+			payloads = append(payloads, append(run, ']'))
+			counts = strconv.AppendInt(counts, int64(count), 36)
+			run, count = nil, 0
+		}
+	}
+	for _, j := range js {
+		if count == 0 {
+			run = append(make([]byte, 0, target+len(j)+2), '[')
+		} else {
+			run = append(run, ',')
+		}
+		run = append(run, j...)
+		if count++; len(run) >= target || count == maxShardPages {
+			flush()
+		}
+	}
+	flush()
+	w.ix.Stats.DocShards = len(payloads)
+	return w.scripts("d", payloads), string(counts)
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+// foldChunks writes the folding table, split by code point modulo
+// foldChunks, each chunk a string of key-value character pairs.
+func (w *writer) foldChunks() shardSet {
+	var chunks [foldChunks]strings.Builder
+	for _, p := range table().pairs {
+		c := &chunks[p[0]%foldChunks]
+		c.WriteRune(p[0])
+		c.WriteRune(p[1])
+	}
+	payloads := make([][]byte, foldChunks)
+	for i := range chunks {
+		payloads[i] = mustJSON(chunks[i].String())
+		w.ix.Stats.TableBytes += len(payloads[i])
+	}
+	return w.scripts("f", payloads)
+}
+
+// manifest writes the manifest and records its name.
+func (w *writer) manifest(m manifest) {
+	b := mustJSON(m)
+	sum := sha256.Sum256(b)
+	name := "manifest." + hex.EncodeToString(sum[:])[:hashLen]
+	w.ix.Files[name+".js"] = []byte(`Guidebook.search.add("` + name + `",` + string(b) + ");\n")
+	w.ix.Manifest = name + ".js"
+	w.ix.Stats.ManifestBytes = len(w.ix.Files[w.ix.Manifest])
+}
