@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"guidebook/generator/content"
+	"guidebook/generator/markdown"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -173,5 +176,16 @@ func TestMinify(t *testing.T) {
 	}
 	if _, err := MinifyJS("function ( {"); err == nil {
 		t.Error("a syntax error in the theme's JavaScript must fail the build")
+	}
+}
+
+// A page that starts with a ## heading still has its description searched
+// (regression: it was dropped when the first section had an anchor).
+func TestSearchDocsKeepDescription(t *testing.T) {
+	p := &content.Page{FrontMatter: content.FrontMatter{Title: "服务质量问题", Description: "客服不回复怎么办"}, URL: "appeal-types/service-quality/"}
+	res := &markdown.Result{Sections: []markdown.Section{{ID: "怎么判断", Heading: "怎么判断", Text: "正文"}}}
+	docs := searchDocs(p, res)
+	if len(docs) != 1 || docs[0].Description != "客服不回复怎么办" {
+		t.Errorf("docs = %+v", docs)
 	}
 }

@@ -45,12 +45,9 @@ func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
 		return []search.Doc{base}
 	}
 	docs := make([]search.Doc, 0, len(res.Sections))
-	for i, s := range res.Sections {
-		d := base
+	for _, s := range res.Sections {
+		d := base // every doc carries the description; search.Build uses it on the page top
 		d.Anchor, d.Heading, d.Body = s.ID, s.Heading, collapse(s.Text)
-		if i > 0 || s.ID != "" {
-			d.Description = ""
-		}
 		docs = append(docs, d)
 	}
 	return docs

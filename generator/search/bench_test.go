@@ -23,8 +23,8 @@ func gzipLen(b []byte) int {
 // BenchmarkBuild builds the index of the synthetic corpus and reports its
 // size: total bytes (raw and gzip) and the gzip bytes of the files a first
 // query for "账号被封" loads before its result snippets (manifest, fold
-// chunks, token shards); the browser benchmark measures the whole first
-// query including document shards.
+// chunks, token shards); BenchmarkSearchBrowser in generator/e2e measures
+// the whole first query in Chromium, document shards included.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
@@ -58,9 +58,6 @@ func firstQueryBytes(ix *Index, q string) int {
 		need[m.Fold.name("f", i)] = true
 	}
 	for _, t := range Tokenize(q) {
-		if len([]rune(t)) == 1 && len(q) > 3 {
-			continue // single characters are looked up only for one-character queries
-		}
 		need[m.Head.name("h", shardOf(t, m.Head.N))] = true
 	}
 	total := 0

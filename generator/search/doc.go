@@ -2,24 +2,55 @@
 // static/js/search.js, BM25F scoring with field boosts, and the index files
 // the browser loads as scripts.
 //
-// The index is written as JavaScript files under the output's search/ folder,
-// so that it loads from file:// as well as over HTTP:
+// # Tokens
 //
-//   - manifest.<hash>.js names every other file with its hash, and holds the
-//     kind labels and the pages suggested when nothing matches;
-//   - h<i>.<hash>.js (token shards) hold the postings of the tokens whose hash
-//     falls in shard i: for each page, its matching sections with a one-byte
-//     impact (the token's BM25F score, quantised) and, for pairs of Han
-//     characters, a 16-bit position signature used for the phrase bonus;
-//   - t<i>.<hash>.js (tail shards) hold the low-impact rest of very common
-//     tokens' postings, loaded only when the head postings cannot decide the
-//     top results;
-//   - d<i>.<hash>.js (document shards) hold URL, title, kind, description and
-//     section text of a run of pages, for result titles and snippets;
-//   - f<i>.<hash>.js (fold chunks) hold the Traditional-to-Simplified table for
-//     the characters whose code point is i modulo 64, so a query loads only
-//     the chunks of its own characters.
+// Tokenize is the contract with search.js, which mirrors it line by line and
+// is checked against it in Chromium (TestTokenizerParity). Text is folded
+// one character at a time (fold.go): U+FF01–U+FF5E to ASCII, U+3000 to a
+// space, letters to lower case (ASCII, and U+00C0–U+052F except U+0130),
+// then compatibility ideographs and Traditional characters to Simplified
+// with a table generated from OpenCC (tstable.go, see gen.go). Zero-width
+// characters, soft hyphens and variation selectors are skipped. A run of Han
+// characters gives each character and each overlapping pair; a run of other
+// letters and digits gives one word; everything else separates tokens.
 //
-// The file formats are the contract with static/js/search.js and are described
-// in docs/search.md.
+// # Scores
+//
+// Each document is a section: a page's top (title, description, the text
+// before the first ## heading) or one ## heading with its text. Fields are
+// weighted (title 6 on the page top and 1.5 on its other sections, heading
+// 4, description 2, body 1, kind label 1; body and description of the home
+// page and section lists count less) and length-normalised (BM25F), and each
+// (token, section) pair is scored with BM25 at build time and quantised to a
+// one-byte impact on a scale shared by all tokens. search.js adds the
+// impacts of the query's tokens and a bonus for query pairs that are
+// adjacent in the section, which it reads from 16-bit position signatures
+// (bit p mod 16 set for each position p of the pair).
+//
+// # Files
+//
+// Build returns files for the output's search/ folder. Each is a script
+// calling Guidebook.search.add(name, value) where name is the file name
+// without ".js" and value is JSON:
+//
+//   - manifest.<hash>.js: {"v": format version, "pages": n, "h", "t", "d",
+//     "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp": pages
+//     per document shard as base-36 digits, "kinds": kind → label,
+//     "suggest": [[url, title], …] of the appeal-type pages}. File i of a
+//     set with prefix P is P<i>.<x[8*(i/g) : 8*(i/g)+8]>.js: hashes are per
+//     file, or per group of files once there are more than 256.
+//   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,
+//     cutoff]} for the tokens t with FNV-1a-32(code points of t) mod n = i.
+//     Postings are base64 of, for each page in order: uvarint(page gap),
+//     uvarint(number of sections), then per section uvarint(section),
+//     impact byte and, for pairs of Han characters, the signature as two
+//     bytes little-endian. Only a token's best pages (400, or 200 for single
+//     characters) are here; cutoff is the highest impact left out.
+//   - t<i>.<hash>.js (tail shards): {token: postings} of the other pages,
+//     read only when exact results need them.
+//   - d<i>.<hash>.js (document shards): [[url, title, kind, description,
+//     [[anchor, heading, text], …]], …] for a run of consecutive pages.
+//   - f<i>.<hash>.js (fold chunks): a string of key-value character pairs of
+//     the folding table for the keys whose code point mod 64 is i, so that a
+//     query loads only the chunks of its own characters.
 package search

@@ -475,7 +475,17 @@
       await loadTails(m, a.terms);
       scores = score(a.terms, a.pairs);
     }
-    var r = rank(scores, limit);
+    // Sections matched only by the single characters of longer runs are
+    // kept only when nothing better matched (they would bury the results
+    // under pages sharing one character with the query).
+    var strong = new Map();
+    a.terms.forEach(function (t) {
+      if (!t.hits || (t.kind === 1 && t.w <= SINGLE)) return;
+      t.hits.forEach(function (v, doc) {
+        strong.set(doc, scores.get(doc));
+      });
+    });
+    var r = rank(strong.size ? strong : scores, limit);
     out.total = r.total;
     // Highlight pairs, words and characters the reader typed alone; the
     // single characters of longer runs only when nothing else matched.
