@@ -20,17 +20,7 @@ import (
 // over the page; fixing it reloads again.
 func TestLiveReload(t *testing.T) {
 	b := browsertest.New(t)
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join(repoRoot, "content"))); err != nil {
-		t.Fatal(err)
-	}
-	site, err := os.ReadFile(filepath.Join(repoRoot, "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), site, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := copySite(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -67,32 +57,16 @@ func TestLiveReload(t *testing.T) {
 	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitText(t, tab, "document.body.innerText.includes('实时预览标记第一号') && !window.__before")
+	browsertest.WaitFor(t, tab, "document.body.innerText.includes('实时预览标记第一号') && !window.__before", 15*time.Second)
 
 	broken := strings.Replace(string(orig), "title:", "titel: x\ntitle:", 1)
 	if err := os.WriteFile(file, []byte(broken), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitText(t, tab, "(document.getElementById('guidebook-errors')||{}).textContent?.includes('content/tips/communication.md:2:')")
+	browsertest.WaitFor(t, tab, "(document.getElementById('guidebook-errors')||{}).textContent?.includes('content/tips/communication.md:2:')", 15*time.Second)
 
 	if err := os.WriteFile(file, orig, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	waitText(t, tab, "!document.getElementById('guidebook-errors') && !document.body.innerText.includes('实时预览标记第一号')")
-}
-
-// waitText polls a JavaScript condition in the page for up to 15 s.
-func waitText(t *testing.T, ctx context.Context, cond string) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s (last error %v)", cond, err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	browsertest.WaitFor(t, tab, "!document.getElementById('guidebook-errors') && !document.body.innerText.includes('实时预览标记第一号')", 15*time.Second)
 }

@@ -123,7 +123,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 						Warm  float64 `json:"warm"`
 						Fresh float64 `json:"fresh"`
 					}
-					evalJS(b, ctx, `(async () => {
+					browsertest.EvalJSON(b, ctx, `(async () => {
 						const q = `+jsQuote(q)+`;
 						const r = await Guidebook.search.query(q, 8);
 						let t0 = performance.now();

@@ -159,18 +159,6 @@ func TestSearchQuality(t *testing.T) {
 	}
 }
 
-// evalJS runs an async expression in the page and decodes its JSON value.
-func evalJS(t testing.TB, ctx context.Context, expr string, v any) {
-	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string]("(async () => JSON.stringify(await ("+expr+")))()", chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-	if err := json.Unmarshal([]byte(s), v); err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-}
-
 // boxState reads the search box's ARIA state.
 type boxState struct {
 	Focused    bool     `json:"focused"`
@@ -208,21 +196,6 @@ const readBox = `(() => {
 	};
 })()`
 
-// waitFor polls a JavaScript condition for up to five seconds; errors from
-// a page that is navigating count as "not yet".
-func waitFor(t testing.TB, ctx context.Context, cond string) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+cond+")"))
-		if err == nil && ok {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("timed out waiting for %s", cond)
-}
-
 // TestSearchBox drives the header's search box with the keyboard over http:
 // "/" focuses it, typing shows results live with their kind labels and a
 // count announced to screen readers, arrows select, Enter opens the
@@ -239,15 +212,15 @@ func TestSearchBox(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("/")); err != nil {
 		t.Fatal(err)
 	}
-	evalJS(t, ctx, readBox, &st)
+	browsertest.EvalJSON(t, ctx, readBox, &st)
 	if !st.Focused || st.Role != "combobox" || st.Expanded != "false" {
 		t.Fatalf("after /: %+v", st)
 	}
 	if err := chromedp.Do(ctx, chromedp.SendKeys("form[data-search-form] input[type=search]", "账号被封")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, `document.querySelectorAll(".search-results [role=option]").length > 0`)
-	evalJS(t, ctx, readBox, &st)
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-results [role=option]").length > 0`, 5*time.Second)
+	browsertest.EvalJSON(t, ctx, readBox, &st)
 	if st.Expanded != "true" || st.ListRole != "listbox" || st.Options == 0 || !st.PanelShown {
 		t.Errorf("results: %+v", st)
 	}
@@ -262,18 +235,18 @@ func TestSearchBox(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	evalJS(t, ctx, readBox, &st)
+	browsertest.EvalJSON(t, ctx, readBox, &st)
 	if st.Active == "" || len(st.Selected) != 1 || st.Selected[0] != st.Active {
 		t.Fatalf("after ↓↓↑: active %q, selected %v", st.Active, st.Selected)
 	}
 	var want string
-	evalJS(t, ctx, `new URL(document.getElementById("`+st.Active+`").querySelector("a").href).pathname`, &want)
+	browsertest.EvalJSON(t, ctx, `new URL(document.getElementById("`+st.Active+`").querySelector("a").href).pathname`, &want)
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(keys.Enter)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, `location.pathname !== "/steps/submit/index.html"`)
+	browsertest.WaitFor(t, ctx, `location.pathname !== "/steps/submit/index.html"`, 5*time.Second)
 	var got string
-	evalJS(t, ctx, `location.pathname`, &got)
+	browsertest.EvalJSON(t, ctx, `location.pathname`, &got)
 	// http.FileServer redirects …/index.html to …/.
 	if got != strings.TrimSuffix(want, "index.html") {
 		t.Errorf("Enter opened %s, want %s", got, want)
@@ -283,11 +256,11 @@ func TestSearchBox(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.SendKeys("form[data-search-form] input[type=search]", "申诉")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, `!document.querySelector(".search-panel").hidden`)
+	browsertest.WaitFor(t, ctx, `!document.querySelector(".search-panel").hidden`, 5*time.Second)
 	if err := chromedp.Do(ctx, chromedp.KeyEvent(keys.Escape)); err != nil {
 		t.Fatal(err)
 	}
-	evalJS(t, ctx, readBox, &st)
+	browsertest.EvalJSON(t, ctx, readBox, &st)
 	if st.PanelShown || st.Expanded != "false" || !st.Focused {
 		t.Errorf("after Escape: %+v", st)
 	}
@@ -310,13 +283,13 @@ func TestSearchPage(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"search/?q="+url.QueryEscape("账号被封"))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, `document.querySelectorAll(".search-page-results li").length > 0`)
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-page-results li").length > 0`, 5*time.Second)
 	var page struct {
 		Value  string `json:"value"`
 		Status string `json:"status"`
 		First  string `json:"first"`
 	}
-	evalJS(t, ctx, `({value: document.querySelector("[data-search-page] input").value,
+	browsertest.EvalJSON(t, ctx, `({value: document.querySelector("[data-search-page] input").value,
 		status: document.querySelector("[data-search-page] .search-status").textContent,
 		first: document.querySelector(".search-page-results a").getAttribute("href")})`, &page)
 	if page.Value != "账号被封" || !strings.Contains(page.Status, "个相关页面") || !strings.Contains(page.First, "appeal-types/account-ban/") {
@@ -326,7 +299,7 @@ func TestSearchPage(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"search/")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, `document.querySelectorAll(".search-suggest a").length >= 5`)
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-suggest a").length >= 5`, 5*time.Second)
 	if p := rec.Problems(); len(p) > 0 {
 		t.Errorf("browser problems: %v", p)
 	}
@@ -360,15 +333,15 @@ func TestSearchWhereHosted(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.SendKeys("form[data-search-form] input[type=search]", "账号被封"+keys.Enter)); err != nil {
 				t.Fatal(err)
 			}
-			waitFor(t, ctx, `location.pathname.endsWith("/search/index.html") || location.pathname.endsWith("/search/")`)
-			waitFor(t, ctx, `document.querySelectorAll(".search-page-results a").length > 0`)
+			browsertest.WaitFor(t, ctx, `location.pathname.endsWith("/search/index.html") || location.pathname.endsWith("/search/")`, 5*time.Second)
+			browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-page-results a").length > 0`, 5*time.Second)
 			var href string
-			evalJS(t, ctx, `document.querySelector(".search-page-results a").href`, &href)
+			browsertest.EvalJSON(t, ctx, `document.querySelector(".search-page-results a").href`, &href)
 			if err := chromedp.Do(ctx, chromedp.Navigate(href)); err != nil {
 				t.Fatal(err)
 			}
 			var title string
-			evalJS(t, ctx, `document.querySelector("h1") ? document.querySelector("h1").textContent : ""`, &title)
+			browsertest.EvalJSON(t, ctx, `document.querySelector("h1") ? document.querySelector("h1").textContent : ""`, &title)
 			if !strings.Contains(title, "账号被封禁") {
 				t.Errorf("followed %s to a page titled %q", href, title)
 			}

@@ -79,18 +79,6 @@ func openIndex(t *testing.T, b *browsertest.Browser, docs []Doc, opts ...func(*O
 	return ctx, rec
 }
 
-// evalJSON runs an async JavaScript expression and decodes its JSON result.
-func evalJSON(t *testing.T, ctx context.Context, expr string, v any) {
-	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Evaluate[string]("(async () => JSON.stringify(await ("+expr+")))()", chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-	if err := json.Unmarshal([]byte(s), v); err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-}
-
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
@@ -109,7 +97,7 @@ func TestTokenizerParity(t *testing.T) {
 				want = []string{}
 			}
 			var got []string
-			evalJSON(t, ctx, "Guidebook.search.tokenizeAsync("+jsString(c.text)+")", &got)
+			browsertest.EvalJSON(t, ctx, "Guidebook.search.tokenizeAsync("+jsString(c.text)+")", &got)
 			if len(got) != len(want) {
 				t.Fatalf("JavaScript gave %d tokens, Go %d", len(got), len(want))
 			}
@@ -198,7 +186,7 @@ type result struct {
 func query(t *testing.T, ctx context.Context, q string) result {
 	t.Helper()
 	var r result
-	evalJSON(t, ctx, "Guidebook.search.query("+jsString(q)+", 8, {exact: true})", &r)
+	browsertest.EvalJSON(t, ctx, "Guidebook.search.query("+jsString(q)+", 8, {exact: true})", &r)
 	return r
 }
 
@@ -305,7 +293,7 @@ func TestBadInput(t *testing.T) {
 				Injected int     `json:"injected"`
 				XSS      any     `json:"xss"`
 			}
-			evalJSON(t, ctx, `(async () => {
+			browsertest.EvalJSON(t, ctx, `(async () => {
 				const q = `+expr+`;
 				const t0 = performance.now();
 				const r = await Guidebook.search.query(q, 8);
@@ -326,7 +314,7 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 	var shown string
-	evalJSON(t, ctx, `(async () => {
+	browsertest.EvalJSON(t, ctx, `(async () => {
 		const input = document.querySelector("#q");
 		input.value = "onerror";
 		input.dispatchEvent(new Event("input", {bubbles: true}));
