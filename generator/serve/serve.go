@@ -88,6 +88,10 @@ func (s *Server) rebuild(ctx context.Context) {
 		return
 	}
 	s.mu.Lock()
+	verb := "rebuilt"
+	if s.out == nil && s.fail == nil {
+		verb = "built"
+	}
 	if err == nil {
 		s.out = out
 	}
@@ -98,7 +102,7 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
 		return
 	}
-	fmt.Fprintf(s.opts.Log, "rebuilt %d pages in %dms\n", out.Pages, out.Duration.Milliseconds())
+	fmt.Fprintf(s.opts.Log, "%s %d pages in %dms\n", verb, out.Pages, out.Duration.Milliseconds())
 	s.hub.send(event{OK: true})
 }
 
