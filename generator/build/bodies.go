@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -48,33 +47,25 @@ func converts(p *content.Page) bool { return p.Kind != content.KindRevision && l
 
 // convertAll converts every page for itself, on all cores.
 func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
-	pages := b.site.All()
+	var pages []*content.Page
+	for _, p := range b.site.All() {
+		if converts(p) {
+			pages = append(pages, p)
+		}
+	}
 	results := make(map[*content.Page]*markdown.Result, len(pages))
 	var mu sync.Mutex
 	var errs config.List
-	work := make(chan *content.Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range work {
-				res, err := b.convert(p, p, "", true)
-				mu.Lock()
-				errs.Add(err)
-				if res != nil {
-					results[p] = res
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for _, p := range pages {
-		if converts(p) {
-			work <- p
+	err := eachPage(b.ctx, pages, func(p *content.Page) {
+		res, err := b.convert(p, p, "", true)
+		mu.Lock()
+		defer mu.Unlock()
+		errs.Add(err)
+		if res != nil {
+			results[p] = res
 		}
-	}
-	close(work)
-	wg.Wait()
-	if err := b.ctx.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
 	return results, errs.Err()

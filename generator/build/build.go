@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
 	"sync"
 	"time"
 
@@ -106,37 +105,21 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	return out, nil
 }
 
-// renderAll renders pages on all cores; the first error stops the rest.
+// renderAll renders pages on all cores, reporting every page that fails.
 func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, pages []*content.Page, files map[string][]byte) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	var mu sync.Mutex
 	var errs config.List
-	work := make(chan *content.Page)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range work {
-				html, err := r.Page(in, p)
-				mu.Lock()
-				if err != nil {
-					errs.Add(err)
-				} else {
-					files[render.OutputPath(p)] = html
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for _, p := range pages {
-		select {
-		case work <- p:
-		case <-ctx.Done():
+	err := eachPage(ctx, pages, func(p *content.Page) {
+		html, err := r.Page(in, p)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			errs.Add(err)
+		} else {
+			files[render.OutputPath(p)] = html
 		}
-	}
-	close(work)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	return errs.Err()
