@@ -102,6 +102,15 @@ func (s *Site) All() []*Page {
 	return out
 }
 
+// Len returns the number of pages All returns, without building the list.
+func (s *Site) Len() int {
+	n := 1
+	for _, sec := range s.Sections {
+		n += 1 + len(sec.Pages)
+	}
+	return n
+}
+
 // URLFor returns the clean URL of a content path, relative to the site root:
 // "_index.md" → "", "steps/_index.md" → "steps/", "steps/submit.md" → "steps/submit/".
 func URLFor(p string) string {

@@ -97,6 +97,9 @@ func TestLoadModel(t *testing.T) {
 	if revs[0].Indexed() {
 		t.Error("revisions are kept out of search by default")
 	}
+	if site.Len() != len(site.All()) {
+		t.Errorf("Len() = %d, All() has %d pages", site.Len(), len(site.All()))
+	}
 	withDrafts, err := Load(context.Background(), fsys, Options{Drafts: true})
 	if err != nil || withDrafts.Page("steps/draft.md") == nil {
 		t.Errorf("--drafts should include the draft: %v", err)

@@ -90,7 +90,7 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 	if r.cfg.EditURL != "" && !strings.HasPrefix(p.File, p.Kind) {
 		d.EditURL = strings.TrimSuffix(r.cfg.EditURL, "/") + "/" + p.File
 	}
-	d.PrintAll = len(in.Site.All()) <= MaxPrintPages
+	d.PrintAll = HasPrintPage(in.Site)
 	d.Menu = r.menu(in.Site, p)
 	d.Breadcrumbs = breadcrumbs(in.Site, p)
 	if len(p.Revisions) > 0 {

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"path"
 	"sort"
-	"strings"
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
@@ -123,12 +122,14 @@ type Input struct {
 	// heading IDs prefixed); Body(p, p) is the page's own.
 	Body    func(page, host *content.Page) *markdown.Result
 	Updated map[string]string // content path → last-updated date from git
-	Extra   []*content.Page   // generated pages: history, search, print, 404
 }
 
 // MaxPrintPages is the largest site that gets a whole-guide print page: past
 // it, one page holding everything would be too big for a browser to print.
 const MaxPrintPages = 500
+
+// HasPrintPage reports whether site gets the whole-guide print page.
+func HasPrintPage(site *content.Site) bool { return site.Len() <= MaxPrintPages }
 
 // GeneratedPages returns the pages the theme adds to the content: a history
 // page per page with revisions, the search page, the whole-guide print page
@@ -148,7 +149,7 @@ func GeneratedPages(site *content.Site, s Strings) []*content.Page {
 		return &content.Page{FrontMatter: content.FrontMatter{Title: title}, File: kind, Path: kind, Kind: kind, URL: url}
 	}
 	out = append(out, gen("search", "search/", s.T("search.title")), gen("404", "", s.T("notfound.title")))
-	if len(site.All()) <= MaxPrintPages {
+	if HasPrintPage(site) {
 		out = append(out, gen("print", "print/", s.T("print.title")))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
@@ -161,5 +162,3 @@ type Link struct {
 	Href    string
 	Current bool
 }
-
-func trimIndex(s string) string { return strings.TrimSuffix(s, "index.html") }
