@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -87,7 +88,7 @@ func Parse(file string, data []byte) (*Config, error) {
 func (c *Config) validate(file string, doc *yaml.Node) []error {
 	var errs []error
 	line := func(key string) int { return keyLine(doc, key) }
-	if !contains(Languages, c.Language) {
+	if !slices.Contains(Languages, c.Language) {
 		errs = append(errs, Errorf(file, line("language"), "language %q is not shipped (choose one of %s)", c.Language, strings.Join(Languages, ", ")))
 	}
 	if c.BaseURL != "" {
@@ -114,37 +115,34 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 	return errs
 }
 
-func keyLine(doc *yaml.Node, key string) int {
+// MappingEntry returns the key and value nodes of key in a YAML mapping
+// (or a document holding one), or nils when the key is absent.
+func MappingEntry(doc *yaml.Node, key string) (k, v *yaml.Node) {
+	if doc == nil {
+		return nil, nil
+	}
 	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == key {
-			return root.Content[i].Line
+			return root.Content[i], root.Content[i+1]
 		}
+	}
+	return nil, nil
+}
+
+func keyLine(doc *yaml.Node, key string) int {
+	if k, _ := MappingEntry(doc, key); k != nil {
+		return k.Line
 	}
 	return 0
 }
 
 func menuNodes(doc *yaml.Node) []*yaml.Node {
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "menu" && root.Content[i+1].Kind == yaml.SequenceNode {
-			return root.Content[i+1].Content
-		}
+	if _, v := MappingEntry(doc, "menu"); v != nil && v.Kind == yaml.SequenceNode {
+		return v.Content
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -93,28 +93,10 @@ func prefixed(err error, prefix string) error {
 	return list
 }
 
-// keyLine returns the line of key in a mapping document, 0 if absent.
+// keyLine returns the line of key's value in a mapping document, 0 if absent.
 func keyLine(doc *yaml.Node, key string) int {
-	n := valueNode(doc, key)
-	if n == nil {
-		return 0
+	if _, v := config.MappingEntry(doc, key); v != nil {
+		return v.Line
 	}
-	return n.Line
-}
-
-// valueNode returns the value node of key in a mapping document.
-func valueNode(doc *yaml.Node, key string) *yaml.Node {
-	if doc == nil {
-		return nil
-	}
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == key {
-			return root.Content[i+1]
-		}
-	}
-	return nil
+	return 0
 }

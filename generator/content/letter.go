@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 
 	"guidebook/generator/config"
 
@@ -50,14 +51,10 @@ func Placeholders(body []byte, bodyLine int) []Placeholder {
 	return out
 }
 
-// PlaceholderPattern returns the pattern matching {{name}} in rendered text;
-// group 1 is the name.
-func PlaceholderPattern() *regexp.Regexp { return placeholderRE.Copy() }
-
 // checkLetter validates the declared fields of a letter against its body.
 func checkLetter(p *Page, doc *yaml.Node) []error {
 	var errs []error
-	if n := valueNode(doc, "fields"); n != nil && n.Kind == yaml.SequenceNode {
+	if _, n := config.MappingEntry(doc, "fields"); n != nil && n.Kind == yaml.SequenceNode {
 		for i := range p.Fields {
 			if i < len(n.Content) {
 				p.Fields[i].Line = n.Content[i].Line + 1
@@ -102,7 +99,7 @@ func checkField(file string, f Field) []error {
 		bad("needs a label (shown on the form)")
 	}
 	switch {
-	case !contains(FieldKinds, f.Kind):
+	case !slices.Contains(FieldKinds, f.Kind):
 		bad("unknown kind %q%s", f.Kind, config.SuggestAmong(f.Kind, FieldKinds, "kinds"))
 	case f.Kind == "select" && len(f.Options) == 0:
 		bad("kind select needs options: [...]")
@@ -125,13 +122,4 @@ func suggestField(name string, fields []Field) string {
 		return ""
 	}
 	return config.SuggestAmong(name, names, "fields")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
