@@ -91,7 +91,7 @@ func (b *bodies) shownOn(p, host *content.Page) *markdown.Result {
 
 func (b *bodies) convert(p, host *content.Page, idPrefix string, record bool) (*markdown.Result, error) {
 	page := markdown.Page{
-		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix,
+		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: p == host,
 		Link: func(dest string, line int) (string, error) { return b.link(p, host, idPrefix, dest, line, record) },
 	}
 	return b.conv.Convert(p.Body, page)

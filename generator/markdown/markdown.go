@@ -29,6 +29,7 @@ type Converter struct {
 type settings struct {
 	unsafe        bool
 	calloutTitles map[string]string
+	anchorLabel   string
 }
 
 // Option configures a Converter.
@@ -42,6 +43,10 @@ func WithUnsafe(on bool) Option { return func(s *settings) { s.unsafe = on } }
 func WithCalloutTitles(t map[string]string) Option {
 	return func(s *settings) { s.calloutTitles = t }
 }
+
+// WithAnchorLabel names the heading anchor links for screen readers, e.g.
+// "本节链接" (see Page.Anchors).
+func WithAnchorLabel(label string) Option { return func(s *settings) { s.anchorLabel = label } }
 
 // New returns a converter.
 func New(opts ...Option) *Converter {
@@ -68,6 +73,7 @@ func New(opts ...Option) *Converter {
 				util.Prioritized(calloutTransformer{}, 110),
 				util.Prioritized(checklistTransformer{}, 120),
 				util.Prioritized(prefixTransformer{}, 130),
+				util.Prioritized(anchorTransformer{}, 140),
 			),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -84,6 +90,9 @@ type Page struct {
 	Line int    // line of the body's first line in File
 	// Key identifies the page for checklist item IDs, e.g. "steps/submit".
 	Key string
+	// Anchors ends each ## to #### heading with a link to itself; off for a
+	// page shown inside another.
+	Anchors bool
 	// IDPrefix is prepended to every heading ID, for a page shown inside
 	// another page where its IDs must not clash.
 	IDPrefix string

@@ -136,3 +136,32 @@ func TestHighlightCSSKeepsOnlyUsedClasses(t *testing.T) {
 		t.Error("CSS for an unused token class (.kd) was kept")
 	}
 }
+
+func TestHeadingAnchors(t *testing.T) {
+	c := New(WithAnchorLabel("本节链接"))
+	tests := []struct {
+		name    string
+		src     string
+		anchors bool
+		want    string
+	}{
+		{"h2", "## 保存哪些证据？\n", true, `<h2 id="保存哪些证据">保存哪些证据？<a class="anchor" href="#保存哪些证据" aria-label="本节链接">#</a></h2>`},
+		{"inline markup kept", "### A `b`\n", true, `<h3 id="a-b">A <code>b</code><a class="anchor" href="#a-b" aria-label="本节链接">#</a></h3>`},
+		{"h1 and h5 untouched", "# T\n\n##### 五\n", true, "<h1 id=\"t\">T</h1>\n<h5 id=\"五\">五</h5>"},
+		{"off for a page shown inside another", "## 清单\n", false, `<h2 id="清单">清单</h2>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Convert([]byte(tt.src), Page{Anchors: tt.anchors})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(string(res.HTML)); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+			if len(res.Headings) == 0 || strings.Contains(res.Headings[0].Text, "#") {
+				t.Errorf("the anchor must not enter the heading text: %+v", res.Headings)
+			}
+		})
+	}
+}

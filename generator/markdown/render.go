@@ -19,6 +19,7 @@ func renderers(s settings) renderer.Option {
 	list := []util.PrioritizedValue{
 		util.Prioritized(checklistRenderer{}, 100),
 		util.Prioritized(calloutRenderer{titles: s.calloutTitles}, 100),
+		util.Prioritized(anchorRenderer{label: s.anchorLabel}, 100),
 		util.Prioritized(codeRenderer{formatter: chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{}))}, 100),
 	}
 	if !s.unsafe {

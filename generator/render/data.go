@@ -79,7 +79,7 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 		if p.Kind == content.KindLetter {
 			html = LetterBody(html, p.Fields, r.strs.T("letter.blank"))
 		}
-		d.Content = template.HTML(headingAnchors(html, r.strs.T("anchor")))
+		d.Content = template.HTML(html)
 		d.TOC = toc(res.Headings, p)
 		d.Tasks = len(res.Tasks)
 	}
