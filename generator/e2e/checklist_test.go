@@ -31,6 +31,10 @@ func newSwapServer(t testing.TB, dir string) *swapServer {
 		s.mu.Lock()
 		d := s.dir
 		s.mu.Unlock()
+		// The content behind a URL changes on swap, and FileServer revalidates
+		// by modification time to the second: a rebuild in the same second
+		// would get 304 and the browser would show the old page.
+		w.Header().Set("Cache-Control", "no-store")
 		http.FileServer(http.Dir(d)).ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
