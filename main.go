@@ -22,9 +22,9 @@ import (
 	"strings"
 	"time"
 
-	"guidebook/generator/build"
-	"guidebook/generator/config"
+	"guidebook/generator/diag"
 	"guidebook/generator/serve"
+	"guidebook/generator/site"
 )
 
 // theme is the default theme compiled into the binary; a site overrides it
@@ -90,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // report prints every problem of a failed build, one per line, and a count.
 func report(w io.Writer, err error) {
-	var list config.List
+	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e)
@@ -113,15 +113,15 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.baseURL, "base-url", "", "absolute URL the site is published at (overrides site.yaml baseURL)")
 }
 
-func (f *siteFlags) options(dev bool) (build.Options, error) {
+func (f *siteFlags) options(dev bool) (site.Options, error) {
 	themeFS, err := fs.Sub(theme, ".")
 	if err != nil {
-		return build.Options{}, err
+		return site.Options{}, err
 	}
 	if _, err := os.Stat(filepath.Join(f.site, "content")); err != nil {
-		return build.Options{}, fmt.Errorf("%s has no content/ folder (use -s to point at the site folder)", f.site)
+		return site.Options{}, fmt.Errorf("%s has no content/ folder (use -s to point at the site folder)", f.site)
 	}
-	return build.Options{Site: os.DirFS(f.site), Theme: themeFS, Drafts: f.drafts, BaseURL: f.baseURL, Dev: dev, GitDir: f.site}, nil
+	return site.Options{Site: os.DirFS(f.site), Theme: themeFS, Drafts: f.drafts, BaseURL: f.baseURL, Dev: dev, GitDir: f.site}, nil
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
@@ -146,7 +146,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	site, err := build.Build(ctx, opts)
+	built, err := site.Build(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -154,10 +154,10 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.site, dir)
 	}
-	if err := site.Write(dir); err != nil {
+	if err := built.Write(dir); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %d pages, %d sections in %s → %s/\n", site.Pages, site.Sections, site.Duration.Round(time.Millisecond), *out)
+	fmt.Fprintf(stdout, "built %d pages, %d sections in %s → %s/\n", built.Pages, built.Sections, built.Duration.Round(time.Millisecond), *out)
 	return nil
 }
 
@@ -172,11 +172,11 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	site, err := build.Build(ctx, opts)
+	built, err := site.Build(ctx, opts)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "ok: %d pages, %d sections, no broken links (%s)\n", site.Pages, site.Sections, site.Duration.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "ok: %d pages, %d sections, no broken links (%s)\n", built.Pages, built.Sections, built.Duration.Round(time.Millisecond))
 	return nil
 }
 
@@ -197,7 +197,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func cmdNew(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("new", "new [-s DIR] SECTION/NAME.md", stderr)
-	site := fs.String("s", ".", "site folder")
+	siteDir := fs.String("s", ".", "site folder")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if strings.HasPrefix(rel, "content/") {
 		rel = strings.TrimPrefix(rel, "content/")
 	}
-	p := filepath.Join(*site, "content", filepath.FromSlash(rel))
+	p := filepath.Join(*siteDir, "content", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"guidebook/generator/diag"
 	"io/fs"
 	"net/url"
 	"slices"
@@ -73,11 +74,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		line, msg := YAMLErrorLine(err)
-		return nil, List{Errorf(file, line, "invalid YAML: %s", msg)}
+		line, msg := diag.YAMLErrorLine(err)
+		return nil, diag.List{diag.Errorf(file, line, "invalid YAML: %s", msg)}
 	}
-	var errs List
-	errs.Add(DecodeStrict(file, 0, &doc, &c))
+	var errs diag.List
+	errs.Add(diag.DecodeStrict(file, 0, &doc, &c))
 	errs.Add(c.validate(file, &doc)...)
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -89,12 +90,12 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 	var errs []error
 	line := func(key string) int { return keyLine(doc, key) }
 	if !slices.Contains(Languages, c.Language) {
-		errs = append(errs, Errorf(file, line("language"), "language %q is not shipped (choose one of %s)", c.Language, strings.Join(Languages, ", ")))
+		errs = append(errs, diag.Errorf(file, line("language"), "language %q is not shipped (choose one of %s)", c.Language, strings.Join(Languages, ", ")))
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			errs = append(errs, Errorf(file, line("baseURL"), "baseURL %q must be an absolute http(s) URL such as https://example.org/guide/", c.BaseURL))
+			errs = append(errs, diag.Errorf(file, line("baseURL"), "baseURL %q must be an absolute http(s) URL such as https://example.org/guide/", c.BaseURL))
 		} else if !strings.HasSuffix(c.BaseURL, "/") {
 			c.BaseURL += "/"
 		}
@@ -106,42 +107,24 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 			m.Line = items[i].Line
 		}
 		if m.Name == "" {
-			errs = append(errs, Errorf(file, m.Line, "menu item needs a name"))
+			errs = append(errs, diag.Errorf(file, m.Line, "menu item needs a name"))
 		}
 		if (m.Page == "") == (m.URL == "") {
-			errs = append(errs, Errorf(file, m.Line, "menu item %q needs exactly one of page (a content path) or url", m.Name))
+			errs = append(errs, diag.Errorf(file, m.Line, "menu item %q needs exactly one of page (a content path) or url", m.Name))
 		}
 	}
 	return errs
 }
 
-// MappingEntry returns the key and value nodes of key in a YAML mapping
-// (or a document holding one), or nils when the key is absent.
-func MappingEntry(doc *yaml.Node, key string) (k, v *yaml.Node) {
-	if doc == nil {
-		return nil, nil
-	}
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
-		root = root.Content[0]
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == key {
-			return root.Content[i], root.Content[i+1]
-		}
-	}
-	return nil, nil
-}
-
 func keyLine(doc *yaml.Node, key string) int {
-	if k, _ := MappingEntry(doc, key); k != nil {
+	if k, _ := diag.MappingEntry(doc, key); k != nil {
 		return k.Line
 	}
 	return 0
 }
 
 func menuNodes(doc *yaml.Node) []*yaml.Node {
-	if _, v := MappingEntry(doc, "menu"); v != nil && v.Kind == yaml.SequenceNode {
+	if _, v := diag.MappingEntry(doc, "menu"); v != nil && v.Kind == yaml.SequenceNode {
 		return v.Content
 	}
 	return nil

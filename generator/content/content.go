@@ -3,12 +3,11 @@ package content
 import (
 	"context"
 	"fmt"
+	"guidebook/generator/diag"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
-
-	"guidebook/generator/config"
 )
 
 // Kinds of page, derived from the section folder unless front matter sets type.
@@ -122,12 +121,12 @@ func URLFor(p string) string {
 }
 
 // Load walks fsys (the content folder) and returns the validated site. Every
-// problem found is returned together in a config.List.
+// problem found is returned together in a diag.List.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	if opts.Prefix == "" {
 		opts.Prefix = "content/"
 	}
-	var errs config.List
+	var errs diag.List
 	var pages []*Page
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -169,7 +168,7 @@ func readPage(fsys fs.FS, p, prefix string) (*Page, error) {
 	file := prefix + p
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, config.Errorf(file, 0, "%v", err)
+		return nil, diag.Errorf(file, 0, "%v", err)
 	}
 	yamlSrc, body, bodyLine, err := splitFrontMatter(file, src)
 	if err != nil {
@@ -182,15 +181,15 @@ func readPage(fsys fs.FS, p, prefix string) (*Page, error) {
 		page.Section = p[:i]
 	}
 	page.Kind = kindOf(page)
-	var errs config.List
+	var errs diag.List
 	errs.Add(fmErr)
 	if page.Title == "" && fmErr == nil {
-		errs.Add(config.Errorf(file, 1, "front matter: title is missing (every page needs title:)"))
+		errs.Add(diag.Errorf(file, 1, "front matter: title is missing (every page needs title:)"))
 	}
 	if page.Kind == KindLetter {
 		errs.Add(checkLetter(page, doc)...)
 	} else if len(page.Fields) > 0 {
-		errs.Add(config.Errorf(file, keyLine(doc, "fields")+1, "front matter: fields are only for letters (pages under letters/)"))
+		errs.Add(diag.Errorf(file, keyLine(doc, "fields")+1, "front matter: fields are only for letters (pages under letters/)"))
 	}
 	if page.Kind == KindRevision {
 		errs.Add(checkRevision(page, doc)...)
@@ -215,14 +214,14 @@ func kindOf(p *Page) string {
 
 // link builds sections, orders pages and connects revisions to their pages.
 func link(pages []*Page, prefix string) (*Site, error) {
-	var errs config.List
+	var errs diag.List
 	site := &Site{byPath: map[string]*Page{}}
 	byURL := map[string]*Page{}
 	sections := map[string]*Section{}
 	for _, p := range pages {
 		site.byPath[p.Path] = p
 		if other, dup := byURL[p.URL]; dup {
-			errs.Add(config.Errorf(p.File, 1, "URL /%s is also the URL of %s (rename one of the files)", p.URL, other.File))
+			errs.Add(diag.Errorf(p.File, 1, "URL /%s is also the URL of %s (rename one of the files)", p.URL, other.File))
 			continue
 		}
 		byURL[p.URL] = p
@@ -230,7 +229,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 		case p.Path == "_index.md":
 			site.Home = p
 		case p.Section == "":
-			errs.Add(config.Errorf(p.File, 1, "pages belong in a section folder (move it to e.g. content/tips/%s)", p.Path))
+			errs.Add(diag.Errorf(p.File, 1, "pages belong in a section folder (move it to e.g. content/tips/%s)", p.Path))
 		default:
 			sec := sections[p.Section]
 			if sec == nil {
@@ -248,7 +247,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 		for _, a := range p.Aliases {
 			u := strings.Trim(a, "/") + "/"
 			if other, dup := byURL[u]; dup {
-				errs.Add(config.Errorf(p.File, 1, "alias %q is already the URL of %s", a, other.File))
+				errs.Add(diag.Errorf(p.File, 1, "alias %q is already the URL of %s", a, other.File))
 			}
 		}
 	}

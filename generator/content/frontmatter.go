@@ -2,9 +2,8 @@ package content
 
 import (
 	"bytes"
+	"guidebook/generator/diag"
 	"regexp"
-
-	"guidebook/generator/config"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -50,7 +49,7 @@ func splitFrontMatter(file string, src []byte) (yamlSrc, body []byte, bodyLine i
 		off = next
 		line++
 	}
-	return nil, nil, 0, config.Errorf(file, 1, "front matter opened with --- is never closed (add a line with --- after the last key)")
+	return nil, nil, 0, diag.Errorf(file, 1, "front matter opened with --- is never closed (add a line with --- after the last key)")
 }
 
 // parseFrontMatter decodes and checks the YAML of a page's front matter.
@@ -61,19 +60,19 @@ func parseFrontMatter(file string, yamlSrc []byte) (FrontMatter, *yaml.Node, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yamlSrc, &doc); err != nil {
-		line, msg := config.YAMLErrorLine(err)
+		line, msg := diag.YAMLErrorLine(err)
 		if line > 0 {
 			line++ // the opening --- line
 		}
-		return fm, nil, config.Errorf(file, line, "front matter: invalid YAML: %s", msg)
+		return fm, nil, diag.Errorf(file, line, "front matter: invalid YAML: %s", msg)
 	}
-	var errs config.List
-	if err := config.DecodeStrict(file, 1, &doc, &fm); err != nil {
+	var errs diag.List
+	if err := diag.DecodeStrict(file, 1, &doc, &fm); err != nil {
 		errs.Add(prefixed(err, "front matter: "))
 	}
 	for key, v := range map[string]string{"date": fm.Date, "updated": fm.Updated} {
 		if v != "" && !dateRE.MatchString(v) {
-			errs.Add(config.Errorf(file, keyLine(&doc, key)+1, "front matter: %s %q is not a date like 2024-06-15", key, v))
+			errs.Add(diag.Errorf(file, keyLine(&doc, key)+1, "front matter: %s %q is not a date like 2024-06-15", key, v))
 		}
 	}
 	return fm, &doc, errs.Err()
@@ -81,12 +80,12 @@ func parseFrontMatter(file string, yamlSrc []byte) (FrontMatter, *yaml.Node, err
 
 // prefixed adds prefix to the message of every FileError in err.
 func prefixed(err error, prefix string) error {
-	list, ok := err.(config.List)
+	list, ok := err.(diag.List)
 	if !ok {
 		return err
 	}
 	for _, e := range list {
-		if fe, ok := e.(*config.FileError); ok {
+		if fe, ok := e.(*diag.FileError); ok {
 			fe.Msg = prefix + fe.Msg
 		}
 	}
@@ -95,7 +94,7 @@ func prefixed(err error, prefix string) error {
 
 // keyLine returns the line of key's value in a mapping document, 0 if absent.
 func keyLine(doc *yaml.Node, key string) int {
-	if _, v := config.MappingEntry(doc, key); v != nil {
+	if _, v := diag.MappingEntry(doc, key); v != nil {
 		return v.Line
 	}
 	return 0

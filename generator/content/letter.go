@@ -3,10 +3,9 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"guidebook/generator/diag"
 	"regexp"
 	"slices"
-
-	"guidebook/generator/config"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -54,7 +53,7 @@ func Placeholders(body []byte, bodyLine int) []Placeholder {
 // checkLetter validates the declared fields of a letter against its body.
 func checkLetter(p *Page, doc *yaml.Node) []error {
 	var errs []error
-	if _, n := config.MappingEntry(doc, "fields"); n != nil && n.Kind == yaml.SequenceNode {
+	if _, n := diag.MappingEntry(doc, "fields"); n != nil && n.Kind == yaml.SequenceNode {
 		for i := range p.Fields {
 			if i < len(n.Content) {
 				p.Fields[i].Line = n.Content[i].Line + 1
@@ -62,13 +61,13 @@ func checkLetter(p *Page, doc *yaml.Node) []error {
 		}
 	}
 	if len(p.Fields) == 0 {
-		return []error{config.Errorf(p.File, 1, "letter declares no fields (add a fields: list to the front matter)")}
+		return []error{diag.Errorf(p.File, 1, "letter declares no fields (add a fields: list to the front matter)")}
 	}
 	byName := map[string]bool{}
 	for _, f := range p.Fields {
 		errs = append(errs, checkField(p.File, f)...)
 		if byName[f.Name] {
-			errs = append(errs, config.Errorf(p.File, f.Line, "field %q is declared twice", f.Name))
+			errs = append(errs, diag.Errorf(p.File, f.Line, "field %q is declared twice", f.Name))
 		}
 		byName[f.Name] = true
 	}
@@ -76,12 +75,12 @@ func checkLetter(p *Page, doc *yaml.Node) []error {
 	for _, ph := range Placeholders(p.Body, p.BodyLine) {
 		used[ph.Name] = true
 		if !byName[ph.Name] {
-			errs = append(errs, config.Errorf(p.File, ph.Line, "placeholder {{%s}} has no field: declare it under fields:%s", ph.Name, suggestField(ph.Name, p.Fields)))
+			errs = append(errs, diag.Errorf(p.File, ph.Line, "placeholder {{%s}} has no field: declare it under fields:%s", ph.Name, suggestField(ph.Name, p.Fields)))
 		}
 	}
 	for _, f := range p.Fields {
 		if f.Name != "" && !used[f.Name] {
-			errs = append(errs, config.Errorf(p.File, f.Line, "field %q is never used in the letter (write {{%s}} where its value goes)", f.Name, f.Name))
+			errs = append(errs, diag.Errorf(p.File, f.Line, "field %q is never used in the letter (write {{%s}} where its value goes)", f.Name, f.Name))
 		}
 	}
 	return errs
@@ -90,7 +89,7 @@ func checkLetter(p *Page, doc *yaml.Node) []error {
 func checkField(file string, f Field) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
-		errs = append(errs, config.Errorf(file, f.Line, "field %q: %s", f.Name, fmt.Sprintf(format, args...)))
+		errs = append(errs, diag.Errorf(file, f.Line, "field %q: %s", f.Name, fmt.Sprintf(format, args...)))
 	}
 	if !fieldNameRE.MatchString(f.Name) {
 		bad("name must start with a letter and use only ASCII letters, digits and _")
@@ -100,7 +99,7 @@ func checkField(file string, f Field) []error {
 	}
 	switch {
 	case !slices.Contains(FieldKinds, f.Kind):
-		bad("unknown kind %q%s", f.Kind, config.SuggestAmong(f.Kind, FieldKinds, "kinds"))
+		bad("unknown kind %q%s", f.Kind, diag.SuggestAmong(f.Kind, FieldKinds, "kinds"))
 	case f.Kind == "select" && len(f.Options) == 0:
 		bad("kind select needs options: [...]")
 	case f.Kind == "table" && len(f.Columns) == 0:
@@ -121,5 +120,5 @@ func suggestField(name string, fields []Field) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return config.SuggestAmong(name, names, "fields")
+	return diag.SuggestAmong(name, names, "fields")
 }

@@ -1,9 +1,8 @@
 package content
 
 import (
+	"guidebook/generator/diag"
 	"sort"
-
-	"guidebook/generator/config"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -12,13 +11,13 @@ import (
 func checkRevision(p *Page, doc *yaml.Node) []error {
 	var errs []error
 	if p.FrontMatter.Revises == "" {
-		errs = append(errs, config.Errorf(p.File, 1, "revision needs revises: (the content path of the page it is an earlier version of, e.g. steps/_index.md)"))
+		errs = append(errs, diag.Errorf(p.File, 1, "revision needs revises: (the content path of the page it is an earlier version of, e.g. steps/_index.md)"))
 	}
 	if p.Date == "" {
-		errs = append(errs, config.Errorf(p.File, 1, "revision needs date: (YYYY-MM-DD)"))
+		errs = append(errs, diag.Errorf(p.File, 1, "revision needs date: (YYYY-MM-DD)"))
 	}
 	if p.Summary == "" {
-		errs = append(errs, config.Errorf(p.File, 1, "revision needs summary: (one line saying what this version is)"))
+		errs = append(errs, diag.Errorf(p.File, 1, "revision needs summary: (one line saying what this version is)"))
 	}
 	return errs
 }
@@ -34,7 +33,7 @@ func linkRevisions(site *Site) []error {
 			}
 			target := site.Page(p.FrontMatter.Revises)
 			if target == nil || target.Kind == KindRevision {
-				errs = append(errs, config.Errorf(p.File, 1, "revises: %q is not a page of this site (use a content path such as steps/_index.md)", p.FrontMatter.Revises))
+				errs = append(errs, diag.Errorf(p.File, 1, "revises: %q is not a page of this site (use a content path such as steps/_index.md)", p.FrontMatter.Revises))
 				continue
 			}
 			p.RevisionOf = target

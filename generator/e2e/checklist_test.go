@@ -12,8 +12,9 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"guidebook/generator/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
 )
 
 // swapServer serves one built site at a time from a fixed URL, so a test can

@@ -11,9 +11,10 @@ import (
 	"testing"
 	"time"
 
+	"guidebook/generator/internal/browsertest"
+
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
-	"guidebook/generator/internal/browsertest"
 )
 
 // setField sets a form control of the letter form as a reader would and

@@ -9,10 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-	"guidebook/generator/build"
 	"guidebook/generator/internal/browsertest"
 	"guidebook/generator/serve"
+	"guidebook/generator/site"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestLiveReload edits a page while it is open in the browser: the page
@@ -26,7 +27,7 @@ func TestLiveReload(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- serve.Run(ctx, serve.Options{
-			Build: build.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
+			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
 			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
 		})
 	}()

@@ -15,9 +15,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"guidebook/generator/build"
 	"guidebook/generator/internal/browsertest"
 	"guidebook/generator/internal/corpus"
+	"guidebook/generator/site"
 )
 
 // benchQueries are 50 Chinese queries a reader of the synthetic corpus
@@ -36,11 +36,11 @@ func buildCorpusSite(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	site := fstest.MapFS{"site.yaml": {Data: []byte("title: 基准\nlanguage: zh-CN\n")}}
+	siteFS := fstest.MapFS{"site.yaml": {Data: []byte("title: 基准\nlanguage: zh-CN\n")}}
 	for name, f := range corpus.Generate(string(seed), n) {
-		site[name] = f
+		siteFS[name] = f
 	}
-	out, err := build.Build(context.Background(), build.Options{Site: site, Theme: os.DirFS(repoRoot)})
+	out, err := site.Build(context.Background(), site.Options{Site: siteFS, Theme: os.DirFS(repoRoot)})
 	if err != nil {
 		b.Fatal(err)
 	}

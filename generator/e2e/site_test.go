@@ -13,7 +13,7 @@ import (
 	"sync"
 	"testing"
 
-	"guidebook/generator/build"
+	"guidebook/generator/site"
 )
 
 // repoRoot is the repository, two folders up from this package.
@@ -50,7 +50,7 @@ func builtSite(t testing.TB) string {
 // buildTo builds the site in dir into a new temporary folder.
 func buildTo(ctx context.Context, dir string) (string, error) {
 	root := os.DirFS(dir)
-	out, err := build.Build(ctx, build.Options{Site: root, Theme: os.DirFS(repoRoot)})
+	out, err := site.Build(ctx, site.Options{Site: root, Theme: os.DirFS(repoRoot)})
 	if err != nil {
 		return "", err
 	}

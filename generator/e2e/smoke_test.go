@@ -4,8 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"guidebook/generator/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestSmokeEveryPage loads every page of the guide over http and requires no

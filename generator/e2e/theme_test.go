@@ -10,10 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"guidebook/generator/internal/browsertest"
+
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
-	"guidebook/generator/internal/browsertest"
 )
 
 // voidElements have no end tag.

@@ -8,8 +8,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-
-	"guidebook/generator/config"
+	"guidebook/generator/diag"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -135,7 +134,7 @@ func (r *Result) HasID(id string) bool {
 }
 
 // Convert renders src, the body of page p. Link problems are returned as a
-// config.List located in p.File; the HTML is still returned.
+// diag.List located in p.File; the HTML is still returned.
 func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	st := &state{page: p, src: src, ids: newIDs()}
 	pc := parser.NewContext(parser.WithIDs(st.ids))
@@ -157,7 +156,7 @@ type state struct {
 	src   []byte
 	ids   *ids
 	tasks []Task
-	errs  config.List
+	errs  diag.List
 }
 
 var stateKey = parser.NewContextKey()
@@ -178,5 +177,5 @@ func (st *state) lineAt(off int) int {
 }
 
 func (st *state) errorf(off int, format string, args ...any) {
-	st.errs.Add(config.Errorf(st.page.File, st.lineAt(off), format, args...))
+	st.errs.Add(diag.Errorf(st.page.File, st.lineAt(off), format, args...))
 }

@@ -6,6 +6,7 @@ import (
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
 )
 
@@ -234,10 +235,10 @@ func (r *Renderer) menu(site *content.Site, p *content.Page) []Link {
 
 // CheckMenu reports menu entries of site.yaml that name a missing page.
 func CheckMenu(cfg *config.Config, site *content.Site) error {
-	var errs config.List
+	var errs diag.List
 	for _, m := range cfg.Menu {
 		if m.Page != "" && site.Page(m.Page) == nil {
-			errs.Add(config.Errorf(config.FileName, m.Line, "menu item %q: page %q does not exist", m.Name, m.Page))
+			errs.Add(diag.Errorf(config.FileName, m.Line, "menu item %q: page %q does not exist", m.Name, m.Page))
 		}
 	}
 	return errs.Err()

@@ -2,11 +2,10 @@ package render
 
 import (
 	"fmt"
+	"guidebook/generator/diag"
 	"io/fs"
 	"path"
 	"strings"
-
-	"guidebook/generator/config"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -25,7 +24,7 @@ func LoadStrings(theme fs.FS, lang string) (Strings, error) {
 	}
 	out := Strings{}
 	from := map[string]string{}
-	var errs config.List
+	var errs diag.List
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
@@ -37,18 +36,18 @@ func LoadStrings(theme fs.FS, lang string) (Strings, error) {
 		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
-			line, msg := config.YAMLErrorLine(err)
-			errs.Add(config.Errorf(file, line, "invalid YAML: %s", msg))
+			line, msg := diag.YAMLErrorLine(err)
+			errs.Add(diag.Errorf(file, line, "invalid YAML: %s", msg))
 			continue
 		}
 		m := map[string]string{}
-		if err := config.DecodeStrict(file, 0, &doc, &m); err != nil {
+		if err := diag.DecodeStrict(file, 0, &doc, &m); err != nil {
 			errs.Add(err)
 			continue
 		}
 		for k, v := range m {
 			if other, dup := from[k]; dup {
-				errs.Add(config.Errorf(file, 0, "UI string %q is also defined in %s", k, other))
+				errs.Add(diag.Errorf(file, 0, "UI string %q is also defined in %s", k, other))
 			}
 			out[k], from[k] = v, file
 		}

@@ -13,6 +13,7 @@ import (
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
 )
 
@@ -46,7 +47,7 @@ func New(theme fs.FS, cfg *config.Config, assets Assets) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	var errs config.List
+	var errs diag.List
 	for _, name := range Layouts {
 		files := append([]string{"templates/base.html"}, partials...)
 		files = append(files, "templates/"+name+".html")

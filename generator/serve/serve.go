@@ -17,12 +17,12 @@ import (
 	"sync"
 	"time"
 
-	"guidebook/generator/build"
+	"guidebook/generator/site"
 )
 
 // Options configures the server.
 type Options struct {
-	Build build.Options
+	Build site.Options
 	Addr  string    // listen address, e.g. 127.0.0.1:1313
 	Dir   string    // site folder to watch
 	Log   io.Writer // progress lines
@@ -40,8 +40,8 @@ type Server struct {
 	hub  *hub
 
 	mu   sync.RWMutex
-	out  *build.Output // last successful build
-	fail error         // problems of the last build, nil when it succeeded
+	out  *site.Output // last successful build
+	fail error        // problems of the last build, nil when it succeeded
 }
 
 // Run builds, serves and watches until ctx is cancelled.
@@ -83,7 +83,7 @@ func Run(ctx context.Context, opts Options) error {
 
 // rebuild builds the site again and tells the pages.
 func (s *Server) rebuild(ctx context.Context) {
-	out, err := build.Build(ctx, s.opts.Build)
+	out, err := site.Build(ctx, s.opts.Build)
 	if ctx.Err() != nil {
 		return
 	}

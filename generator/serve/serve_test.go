@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"guidebook/generator/build"
+	"guidebook/generator/site"
 )
 
 func writeFile(t *testing.T, dir, rel, s string) {
@@ -38,7 +38,7 @@ func startSite(t *testing.T) (dir, base string, cancel context.CancelFunc, done 
 	done = make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{
-			Build: build.Options{Site: os.DirFS(dir), Theme: os.DirFS("../.."), Dev: true},
+			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS("../.."), Dev: true},
 			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
 		})
 	}()

@@ -1,4 +1,4 @@
-package build
+package site
 
 import (
 	"context"
@@ -65,7 +65,7 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test ./generator/build -update)", err)
+				t.Fatalf("%v (run go test ./generator/site -update)", err)
 			}
 			if string(got) != string(want) {
 				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", page, golden, got)

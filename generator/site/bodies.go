@@ -1,4 +1,4 @@
-package build
+package site
 
 import (
 	"context"
@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"guidebook/generator/config"
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
 	"guidebook/generator/render"
 )
@@ -55,7 +55,7 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	}
 	results := make(map[*content.Page]*markdown.Result, len(pages))
 	var mu sync.Mutex
-	var errs config.List
+	var errs diag.List
 	err := eachPage(b.ctx, pages, func(p *content.Page) {
 		res, err := b.convert(p, p, "", true)
 		mu.Lock()
@@ -146,11 +146,11 @@ func (b *bodies) checkAnchors(results map[*content.Page]*markdown.Result) []erro
 				known = append(known, h.ID)
 			}
 		}
-		hint := config.Suggest(a.anchor, known)
+		hint := diag.Suggest(a.anchor, known)
 		if len(known) == 0 {
 			hint = " (the page has no headings)"
 		}
-		errs = append(errs, config.Errorf(a.from.File, a.line, "link %s: %s has no heading #%s%s", a.dest, a.target.File, a.anchor, hint))
+		errs = append(errs, diag.Errorf(a.from.File, a.line, "link %s: %s has no heading #%s%s", a.dest, a.target.File, a.anchor, hint))
 	}
 	return errs
 }

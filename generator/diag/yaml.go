@@ -1,4 +1,4 @@
-package config
+package diag
 
 import (
 	"fmt"
@@ -220,4 +220,22 @@ func YAMLErrorLine(err error) (int, string) {
 		return line, strings.TrimSpace(rest)
 	}
 	return 0, s
+}
+
+// MappingEntry returns the key and value nodes of key in a YAML mapping
+// (or a document holding one), or nils when the key is absent.
+func MappingEntry(doc *yaml.Node, key string) (k, v *yaml.Node) {
+	if doc == nil {
+		return nil, nil
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return root.Content[i], root.Content[i+1]
+		}
+	}
+	return nil, nil
 }

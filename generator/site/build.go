@@ -1,7 +1,7 @@
 // Package build runs the pipeline: load the site, convert Markdown, check
 // links, index for search, render pages in parallel, and write the output
 // atomically (or keep it in memory for serve).
-package build
+package site
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
 	"guidebook/generator/render"
 )
@@ -35,7 +36,7 @@ type Output struct {
 }
 
 // Build builds the site into memory. All problems found are returned
-// together as a config.List.
+// together as a diag.List.
 func Build(ctx context.Context, opts Options) (*Output, error) {
 	start := time.Now()
 	cfg, err := config.Load(opts.Site)
@@ -66,7 +67,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
 	}))
-	var errs config.List
+	var errs diag.List
 	errs.Add(render.CheckMenu(cfg, site))
 	bodies := newBodies(ctx, conv, site)
 	results, cerr := bodies.convertAll()
@@ -108,7 +109,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 // renderAll renders pages on all cores, reporting every page that fails.
 func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, pages []*content.Page, files map[string][]byte) error {
 	var mu sync.Mutex
-	var errs config.List
+	var errs diag.List
 	err := eachPage(ctx, pages, func(p *content.Page) {
 		html, err := r.Page(in, p)
 		mu.Lock()
