@@ -8,53 +8,60 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
-// Kinds of page, derived from the section folder unless front matter sets type.
+// Kinds of page: what a page is in the content tree. What a page looks like
+// is its layout, which the site declares (see Page.Layout); the generator
+// never decides anything by a folder's name.
 const (
-	KindHome       = "home"
-	KindSection    = "section"
-	KindAppealType = "appeal-type"
-	KindStep       = "step"
-	KindFAQ        = "faq"
-	KindArticle    = "article"
-	KindLetter     = "letter"
-	KindRevision   = "revision"
-	KindPage       = "page"
+	KindHome    = "home"    // content/_index.md
+	KindSection = "section" // a folder's _index.md: the section's list page
+	KindPage    = "page"    // any other Markdown file
 )
-
-// sectionKinds maps a section folder to the kind of its pages.
-var sectionKinds = map[string]string{
-	"appeal-types": KindAppealType,
-	"steps":        KindStep,
-	"faq":          KindFAQ,
-	"tips":         KindArticle,
-	"letters":      KindLetter,
-	"revisions":    KindRevision,
-}
 
 // Page is one Markdown file of the content tree.
 type Page struct {
 	FrontMatter
 	File     string // path for messages, e.g. "content/steps/submit.md"
 	Path     string // path inside the content tree, e.g. "steps/submit.md"
-	Kind     string
+	Kind     string // KindHome, KindSection or KindPage
 	Section  string // first folder, "" for the home page
 	URL      string // clean URL relative to the site root, "" for the home page
 	IsIndex  bool   // an _index.md: the home page or a section's list page
 	Body     []byte
 	BodyLine int // line of the body's first line in the file
+	// keyLines maps each top-level front-matter key to its file line.
+	keyLines map[string]int
 
 	RevisionOf *Page   // for a revision: the page it is an earlier version of
 	Revisions  []*Page // for a guide page: its earlier versions, oldest first
 }
 
-// Indexed reports whether the page belongs in the search index.
+// Indexed reports whether the page belongs in the search index: revisions
+// are earlier versions, so they are left out unless front matter says search: true.
 func (p *Page) Indexed() bool {
 	if p.Search != nil {
 		return *p.Search
 	}
-	return p.Kind != KindRevision
+	return !p.IsRevision()
+}
+
+// IsRevision reports whether the page is an earlier version of another page
+// (it sets revises:); its body is verbatim text, not Markdown.
+func (p *Page) IsRevision() bool { return p.Revises != "" }
+
+// IsForm reports whether the page is a fill-in letter (it declares fields:).
+func (p *Page) IsForm() bool { return len(p.Fields) > 0 }
+
+// LayoutName is the layout the page asks for with layout: (or type:, the
+// name other generators use), "" when it leaves the choice to its section.
+func (p *Page) LayoutName() string {
+	if p.Layout != "" {
+		return p.Layout
+	}
+	return p.Type
 }
 
 // Section is a top-level folder of content with its list page.
@@ -181,36 +188,55 @@ func readPage(fsys fs.FS, p, prefix string) (*Page, error) {
 		page.Section = p[:i]
 	}
 	page.Kind = kindOf(page)
+	page.keyLines = keyLines(doc)
 	var errs diag.List
 	errs.Add(fmErr)
 	if page.Title == "" && fmErr == nil {
 		errs.Add(diag.Errorf(file, 1, "front matter: title is missing (every page needs title:)"))
 	}
-	if page.Kind == KindLetter {
+	if page.IsForm() || hasKey(doc, "fields") {
 		errs.Add(checkLetter(page, doc)...)
-	} else if len(page.Fields) > 0 {
-		errs.Add(diag.Errorf(file, keyLine(doc, "fields")+1, "front matter: fields are only for letters (pages under letters/)"))
 	}
-	if page.Kind == KindRevision {
+	if page.IsRevision() {
 		errs.Add(checkRevision(page, doc)...)
+	}
+	if page.IsIndex && (page.IsForm() || page.IsRevision()) {
+		errs.Add(diag.Errorf(file, 1, "front matter: a list page (_index.md) cannot be a letter or a revision; move it to its own file"))
 	}
 	return page, errs.Err()
 }
 
+// kindOf says what a page is in the tree: the home page, a section's list
+// page, or a page.
 func kindOf(p *Page) string {
 	switch {
-	case p.Type != "":
-		return p.Type
 	case p.Path == "_index.md":
 		return KindHome
 	case p.IsIndex:
 		return KindSection
 	}
-	if k, ok := sectionKinds[p.Section]; ok {
-		return k
-	}
 	return KindPage
 }
+
+// Line returns the file line of a top-level front-matter key, or 1 (the
+// front matter as a whole) when the page does not set it. Later stages use it
+// to locate problems with a key's value, such as an unknown layout.
+func (p *Page) Line(key string) int {
+	if l, ok := p.keyLines[key]; ok {
+		return l
+	}
+	return 1
+}
+
+// LayoutLine is the line of the layout: (or type:) key.
+func (p *Page) LayoutLine() int {
+	if _, ok := p.keyLines["layout"]; ok {
+		return p.Line("layout")
+	}
+	return p.Line("type")
+}
+
+func hasKey(doc *yaml.Node, key string) bool { return keyLine(doc, key) > 0 }
 
 // link builds sections, orders pages and connects revisions to their pages.
 func link(pages []*Page, prefix string) (*Site, error) {

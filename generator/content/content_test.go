@@ -31,6 +31,10 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"URL /tips/a/ is also the URL of"}},
 		{"revision of missing page", fstest.MapFS{"revisions/r.md": file("---\ntitle: R\nrevises: steps/x.md\ndate: 2024-01-01\nsummary: s\n---\n")},
 			[]string{`content/revisions/r.md:1: revises: "steps/x.md" is not a page`}},
+		{"fields make a letter in any folder", fstest.MapFS{"guides/f.md": file("---\ntitle: F\nfields: []\n---\n")},
+			[]string{"content/guides/f.md:1: letter declares no fields"}},
+		{"list page cannot be a letter", fstest.MapFS{"forms/_index.md": file("---\ntitle: F\nfields: [{name: a, label: A, kind: text}]\n---\n{{a}}\n")},
+			[]string{"content/forms/_index.md:1: front matter: a list page (_index.md) cannot be a letter"}},
 		{"every problem reported", fstest.MapFS{
 			"tips/a.md": file("---\ntitle: A\ntitel: x\n---\n"),
 			"tips/b.md": file("---\ntitle: B\ndraft: maybe\n---\n"),
@@ -87,8 +91,14 @@ func TestLoadModel(t *testing.T) {
 		t.Errorf("sections ordered by index weight: first = %s", site.Sections[0].Name)
 	}
 	q := site.Page("faq/q.md")
-	if q.Kind != KindFAQ || q.URL != "faq/q/" || q.BodyLine != 4 {
+	if q.Kind != KindPage || q.URL != "faq/q/" || q.BodyLine != 4 {
 		t.Errorf("faq page = kind %s url %s bodyLine %d", q.Kind, q.URL, q.BodyLine)
+	}
+	if l := site.Page("revisions/old.md").Line("summary"); l != 5 {
+		t.Errorf("Line(summary) = %d, want 5 (counted in the file, after the opening ---)", l)
+	}
+	if l := q.Line("layout"); l != 1 {
+		t.Errorf("Line of an absent key = %d, want 1", l)
 	}
 	revs := site.Page("steps/_index.md").Revisions
 	if len(revs) != 2 || revs[0].Title != "Older" || revs[1].RevisionOf.Path != "steps/_index.md" {

@@ -18,12 +18,30 @@ type FrontMatter struct {
 	Updated     string   `yaml:"updated"`
 	Tags        []string `yaml:"tags"`
 	Aliases     []string `yaml:"aliases"`
+	Layout      string   `yaml:"layout"`
 	Type        string   `yaml:"type"`
 	Search      *bool    `yaml:"search"`
 	TOC         *bool    `yaml:"toc"`
 	Fields      []Field  `yaml:"fields"`
 	Revises     string   `yaml:"revises"`
 	Summary     string   `yaml:"summary"`
+	Actions     []Action `yaml:"actions"`
+	Cards       *Cards   `yaml:"cards"`
+}
+
+// Action is a call-to-action button a layout may show (the home page's
+// "start here"): its text and the content path or URL it leads to.
+type Action struct {
+	Text string `yaml:"text"`
+	Page string `yaml:"page"`
+	URL  string `yaml:"url"`
+}
+
+// Cards is a grid of pages a layout may show (the home page's entry cards):
+// a heading and content paths; a section's _index.md stands for its pages.
+type Cards struct {
+	Title string   `yaml:"title"`
+	Pages []string `yaml:"pages"`
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -90,6 +108,23 @@ func prefixed(err error, prefix string) error {
 		}
 	}
 	return list
+}
+
+// keyLines maps every top-level key of a front-matter document to its line
+// in the file (the opening --- is line 1).
+func keyLines(doc *yaml.Node) map[string]int {
+	if doc == nil {
+		return nil
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	out := make(map[string]int, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		out[root.Content[i].Value] = root.Content[i].Line + 1
+	}
+	return out
 }
 
 // keyLine returns the line of key's value in a mapping document, 0 if absent.

@@ -13,9 +13,6 @@ func checkRevision(p *Page, doc *yaml.Node) []error {
 	if p.FrontMatter.Revises == "" {
 		errs = append(errs, diag.Errorf(p.File, 1, "revision needs revises: (the content path of the page it is an earlier version of, e.g. steps/_index.md)"))
 	}
-	if p.Date == "" {
-		errs = append(errs, diag.Errorf(p.File, 1, "revision needs date: (YYYY-MM-DD)"))
-	}
 	if p.Summary == "" {
 		errs = append(errs, diag.Errorf(p.File, 1, "revision needs summary: (one line saying what this version is)"))
 	}
@@ -28,11 +25,11 @@ func linkRevisions(site *Site) []error {
 	var errs []error
 	for _, sec := range site.Sections {
 		for _, p := range sec.Pages {
-			if p.Kind != KindRevision || p.FrontMatter.Revises == "" {
+			if !p.IsRevision() {
 				continue
 			}
 			target := site.Page(p.FrontMatter.Revises)
-			if target == nil || target.Kind == KindRevision {
+			if target == nil || target.IsRevision() {
 				errs = append(errs, diag.Errorf(p.File, 1, "revises: %q is not a page of this site (use a content path such as steps/_index.md)", p.FrontMatter.Revises))
 				continue
 			}
