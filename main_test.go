@@ -17,6 +17,7 @@ var layers = [][]string{
 	{"guidebook/generator/config"},
 	{"guidebook/generator/content", "guidebook/generator/markdown"},
 	{"guidebook/generator/search", "guidebook/generator/diff"},
+	{"guidebook/generator/plan"},
 	{"guidebook/generator/render"},
 	{"guidebook/generator/site"},
 	{"guidebook/generator/serve"},

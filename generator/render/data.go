@@ -8,14 +8,16 @@ import (
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
+	"guidebook/generator/plan"
 )
 
 // PageData is what a layout template receives as ".".
 type PageData struct {
 	Site        *config.Config
-	Page        *content.Page
+	Page        *content.Page // the content page; for a history page, the page whose history it is
+	Params      map[string]any
 	Layout      string
-	Kind        string
+	Kind        string // the entry kind: home, section, page, history, search, print, 404, alias
 	Title       string
 	Description string
 	URL         string // clean URL relative to the site root
@@ -33,13 +35,17 @@ type PageData struct {
 	Diff        []DiffLine // revision: changes from the previous version
 	History     *Link      // link to this page's history page, if any
 	Fields      []content.Field
+	Actions     []Link  // calls to action (actions:), e.g. the home page's "start here"
+	Cards       []Child // pages shown as cards (cards:)
+	CardsTitle  string
+	Target      *Link // alias: the page it redirects to
 	Updated     string
 	EditURL     string
 	Assets      Assets
 	CSS, JS     string  // hrefs of the bundles from this page
 	AllPages    []Child // print page: every page in reading order
 	Tasks       int     // checklist items on this page (or procedure)
-	PrintAll    bool    // the site has a whole-guide print page
+	PrintAll    bool    // the site has a whole-site print page
 
 	// Theme features.
 	Sidebar []SideLink    // pages of the current section, for the sidebar
@@ -47,7 +53,7 @@ type PageData struct {
 }
 
 // Child is a page shown inside another: a section list entry, a step on the
-// procedure page, a question on the FAQ page.
+// procedure page, a question on the FAQ page, a card.
 type Child struct {
 	Title       string
 	Description string
@@ -60,25 +66,59 @@ type Child struct {
 	Tasks       int
 }
 
-func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
+func (r *Renderer) data(in *Input, e *plan.Entry) *PageData {
+	p := e.Page
 	d := &PageData{
-		Site: r.cfg, Page: p, Layout: LayoutFor(p), Kind: p.Kind,
-		Title: p.Title, Description: p.Description, URL: p.URL, Root: Root(p.URL),
-		Assets: r.assets, Fields: p.Fields,
+		Site: r.cfg, Page: p, Layout: e.Layout, Kind: string(e.Kind),
+		URL: e.URL, Root: Root(e.URL), Assets: r.assets, PrintAll: in.Plan.PrintAll,
+		Description: r.cfg.Description,
 	}
-	if d.Description == "" {
-		d.Description = r.cfg.Description
+	if e.Kind == plan.KindNotFound {
+		d.URL = ""
 	}
-	if r.cfg.BaseURL != "" && p.Kind != "404" {
-		d.Canonical = r.cfg.BaseURL + p.URL
+	if r.cfg.BaseURL != "" && e.Kind != plan.KindNotFound {
+		d.Canonical = r.cfg.BaseURL + escapePath(e.URL)
 	}
-	d.CSS = Rel(p.URL, r.assets.CSS)
-	d.JS = Rel(p.URL, r.assets.JS)
-	res := in.Results[p]
-	if res != nil {
+	d.CSS = Rel(d.URL, r.assets.CSS)
+	d.JS = Rel(d.URL, r.assets.JS)
+	d.Menu = r.menu(in.Site, e)
+	switch e.Kind {
+	case plan.KindSearch:
+		d.Title = r.T("search.title")
+	case plan.KindNotFound:
+		d.Title = r.T("notfound.title")
+	case plan.KindPrint:
+		d.Title = r.T("print.title")
+		d.AllPages = r.children(in, e, e.Embeds)
+	case plan.KindHistory:
+		r.historyData(in, e, d)
+	case plan.KindAlias:
+		d.Title = p.Title
+		d.Target = &Link{Title: p.Title, Href: Rel(e.URL, p.URL)}
+		if r.cfg.BaseURL != "" {
+			d.Canonical = r.cfg.BaseURL + escapePath(p.URL)
+		}
+		return d
+	default:
+		r.pageData(in, e, d)
+	}
+	d.Breadcrumbs = breadcrumbs(in.Site, e, d.Title)
+	d.Sidebar = sidebar(e)
+	d.JSONLD = r.jsonLD(in, e, d)
+	return d
+}
+
+// pageData fills what a content page (home, section, page) shows.
+func (r *Renderer) pageData(in *Input, e *plan.Entry, d *PageData) {
+	p := e.Page
+	d.Title, d.Fields = p.Title, p.Fields
+	if p.Description != "" {
+		d.Description = p.Description
+	}
+	if res := in.Bodies[p]; res != nil {
 		html := res.HTML
-		if p.Kind == content.KindLetter {
-			html = LetterBody(html, p.Fields, r.strs.T("letter.blank"))
+		if p.IsForm() {
+			html = LetterBody(html, p.Fields, r.T("letter.blank"))
 		}
 		d.Content = template.HTML(html)
 		d.TOC = toc(res.Headings, p)
@@ -88,108 +128,121 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 	if d.Updated == "" {
 		d.Updated = in.Updated[p.Path]
 	}
-	if r.cfg.EditURL != "" && !strings.HasPrefix(p.File, p.Kind) {
-		d.EditURL = strings.TrimSuffix(r.cfg.EditURL, "/") + "/" + p.File
-	}
-	d.PrintAll = HasPrintPage(in.Site)
-	d.Menu = r.menu(in.Site, p)
-	d.Breadcrumbs = breadcrumbs(in.Site, p)
+	d.EditURL = r.editURL(p)
 	if len(p.Revisions) > 0 {
-		d.History = &Link{Title: r.strs.T("history.link"), Href: Rel(p.URL, p.URL+"history/")}
+		d.History = &Link{Title: r.T("history.link"), Href: Rel(e.URL, p.URL+"history/")}
 	}
-	r.relations(in, p, d)
-	d.Sidebar = sidebar(in.Site, p)
-	d.JSONLD = r.jsonLD(in, p, d)
-	return d, nil
-}
-
-// relations fills section, previous/next and the children shown on list pages.
-func (r *Renderer) relations(in *Input, p *content.Page, d *PageData) {
-	switch {
-	case p.Kind == "history":
-		d.Revisions = r.children(in, p, p.Revisions)
-		d.Section = &Link{Title: p.RevisionOf.Title, Href: Rel(p.URL, p.RevisionOf.URL)}
-		return
-	case p.Kind == content.KindRevision:
-		d.Lines = strings.Split(strings.TrimRight(string(p.Body), "\n"), "\n")
-		if orig := p.RevisionOf; orig != nil {
-			d.Section = &Link{Title: orig.Title, Href: Rel(p.URL, orig.URL)}
-			d.History = &Link{Title: r.strs.T("history.link"), Href: Rel(p.URL, orig.URL+"history/")}
-			d.Diff = diffPrevious(orig.Revisions, p)
+	for _, a := range p.Actions {
+		href := a.URL
+		if t := in.Site.Page(a.Page); t != nil {
+			href = Rel(e.URL, t.URL)
 		}
-		return
-	case p.Kind == "print":
-		d.AllPages = r.printPages(in, p)
-		return
-	case p.Kind == content.KindHome:
-		for _, sec := range in.Site.Sections {
-			if sec.Name == "appeal-types" {
-				d.Children = r.children(in, p, sec.Pages)
-			}
-		}
+		d.Actions = append(d.Actions, Link{Title: a.Text, Href: href})
+	}
+	if p.Cards != nil {
+		d.CardsTitle = p.Cards.Title
+		d.Cards = r.children(in, e, CardPages(in.Site, p.Cards.Pages))
+	}
+	if p.IsRevision() {
+		r.revisionData(e, d)
 		return
 	}
-	sec := in.Site.Section(p.Section)
-	if sec == nil {
-		return
-	}
-	if p.IsIndex {
-		d.Children = r.children(in, p, sec.Pages)
+	if e.Kind == plan.KindSection {
+		d.Children = r.children(in, e, append(e.Lists, e.Embeds...))
 		for _, c := range d.Children {
 			d.Tasks += c.Tasks
 		}
 		return
 	}
-	d.Section = &Link{Title: sec.Index.Title, Href: Rel(p.URL, sec.Index.URL)}
-	for i, sp := range sec.Pages {
+	if sec := e.Section; sec != nil && e.Kind == plan.KindPage {
+		d.Section = &Link{Title: sec.Index.Title, Href: Rel(e.URL, sec.Index.URL)}
+		d.Prev, d.Next = neighbours(sec.Pages, p, e.URL)
+	}
+}
+
+// neighbours returns the links to the pages before and after p in its section.
+func neighbours(pages []*content.Page, p *content.Page, from string) (prev, next *Link) {
+	for i, sp := range pages {
 		if sp != p {
 			continue
 		}
 		if i > 0 {
-			d.Prev = &Link{Title: sec.Pages[i-1].Title, Href: Rel(p.URL, sec.Pages[i-1].URL)}
+			prev = &Link{Title: pages[i-1].Title, Href: Rel(from, pages[i-1].URL)}
 		}
-		if i+1 < len(sec.Pages) {
-			d.Next = &Link{Title: sec.Pages[i+1].Title, Href: Rel(p.URL, sec.Pages[i+1].URL)}
+		if i+1 < len(pages) {
+			next = &Link{Title: pages[i+1].Title, Href: Rel(from, pages[i+1].URL)}
 		}
 	}
+	return prev, next
 }
 
-// showsChildContent reports whether a page shows the bodies of the pages it
-// lists (the procedure, the FAQ page, the print page), not just their titles:
-// converting bodies for plain lists would be wasted work.
-func showsChildContent(p *content.Page) bool {
-	switch LayoutFor(p) {
-	case "procedure", "faq-list", "print":
-		return true
-	}
-	return false
-}
-
-func (r *Renderer) children(in *Input, from *content.Page, pages []*content.Page) []Child {
-	out := make([]Child, 0, len(pages))
-	for _, c := range pages {
-		ch := Child{Title: c.Title, Description: c.Description, Href: Rel(from.URL, c.URL),
-			ID: AnchorFor(c), Date: c.Date, Summary: c.Summary, Kind: c.Kind}
-		if showsChildContent(from) {
-			if res := in.Body(c, from); res != nil {
-				ch.Content = template.HTML(res.HTML)
-				ch.Tasks = len(res.Tasks)
-			}
+// CardPages expands cards: paths: a section's list page stands for its pages.
+func CardPages(site *content.Site, paths []string) []*content.Page {
+	var out []*content.Page
+	for _, cp := range paths {
+		p := site.Page(cp)
+		if p == nil {
+			continue // reported by the plan
 		}
-		out = append(out, ch)
+		if sec := site.Section(p.Section); sec != nil && p == sec.Index {
+			out = append(out, sec.Pages...)
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }
 
-// printPages returns every guide page (revisions left out) for the print page.
-func (r *Renderer) printPages(in *Input, from *content.Page) []Child {
-	var pages []*content.Page
-	for _, p := range in.Site.All() {
-		if p.Kind != content.KindRevision && !(p.IsIndex && p.Section == "revisions") {
-			pages = append(pages, p)
-		}
+// revisionData fills a revision page: its verbatim lines and the diff from
+// the version before it.
+func (r *Renderer) revisionData(e *plan.Entry, d *PageData) {
+	p := e.Page
+	d.Lines = strings.Split(strings.TrimRight(string(p.Body), "\n"), "\n")
+	d.Content = ""
+	d.TOC = nil
+	if orig := p.RevisionOf; orig != nil {
+		d.Section = &Link{Title: orig.Title, Href: Rel(e.URL, orig.URL)}
+		d.History = &Link{Title: r.T("history.link"), Href: Rel(e.URL, orig.URL+"history/")}
+		d.Diff = diffPrevious(orig.Revisions, p)
 	}
-	return r.children(in, from, pages)
+}
+
+// historyData fills the history page of e.Page: its versions, oldest first.
+func (r *Renderer) historyData(in *Input, e *plan.Entry, d *PageData) {
+	p := e.Page
+	d.Title = r.T("history.of", p.Title)
+	if p.Description != "" {
+		d.Description = p.Description
+	}
+	d.Revisions = r.children(in, e, e.Lists)
+	d.Section = &Link{Title: p.Title, Href: Rel(e.URL, p.URL)}
+	d.Updated = in.Updated[p.Path]
+	d.EditURL = r.editURL(p)
+}
+
+// editURL is the "edit this page" link of p's source file, when site.yaml
+// sets editURL.
+func (r *Renderer) editURL(p *content.Page) string {
+	if r.cfg.EditURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(r.cfg.EditURL, "/") + "/" + p.File
+}
+
+// children turns pages into the entries a host shows: with their bodies when
+// the host embeds them.
+func (r *Renderer) children(in *Input, host *plan.Entry, pages []*content.Page) []Child {
+	out := make([]Child, 0, len(pages))
+	for _, c := range pages {
+		ch := Child{Title: c.Title, Description: c.Description, Href: Rel(host.URL, c.URL),
+			ID: AnchorFor(c), Date: c.Date, Summary: c.Summary, Kind: c.Section}
+		if res := in.Embedded[Embed{Page: c, Host: host}]; res != nil {
+			ch.Content = template.HTML(res.HTML)
+			ch.Tasks = len(res.Tasks)
+		}
+		out = append(out, ch)
+	}
+	return out
 }
 
 // AnchorFor is the in-page anchor of a page shown inside another page.
@@ -216,7 +269,7 @@ func toc(hs []markdown.Heading, p *content.Page) []markdown.Heading {
 	return out
 }
 
-func (r *Renderer) menu(site *content.Site, p *content.Page) []Link {
+func (r *Renderer) menu(site *content.Site, e *plan.Entry) []Link {
 	var out []Link
 	for _, m := range r.cfg.Menu {
 		l := Link{Title: m.Name, Href: m.URL}
@@ -225,8 +278,9 @@ func (r *Renderer) menu(site *content.Site, p *content.Page) []Link {
 			if target == nil {
 				continue // reported by CheckMenu
 			}
-			l.Href = Rel(p.URL, target.URL)
-			l.Current = target == p || (target.IsIndex && target.Section != "" && target.Section == p.Section)
+			l.Href = Rel(e.URL, target.URL)
+			l.Current = e.Page != nil && (target == e.Page ||
+				(target.Kind == content.KindSection && target.Section == e.Page.Section && e.Kind != plan.KindAlias))
 		}
 		out = append(out, l)
 	}
@@ -244,16 +298,20 @@ func CheckMenu(cfg *config.Config, site *content.Site) error {
 	return errs.Err()
 }
 
-func breadcrumbs(site *content.Site, p *content.Page) []Link {
-	if p.Kind == content.KindHome || p.Kind == "404" {
+func breadcrumbs(site *content.Site, e *plan.Entry, title string) []Link {
+	switch e.Kind {
+	case plan.KindHome, plan.KindNotFound, plan.KindAlias:
 		return nil
 	}
-	out := []Link{{Title: site.Home.Title, Href: Rel(p.URL, "")}}
-	if sec := site.Section(p.Section); sec != nil && !p.IsIndex {
-		out = append(out, Link{Title: sec.Index.Title, Href: Rel(p.URL, sec.Index.URL)})
+	out := []Link{{Title: site.Home.Title, Href: Rel(e.URL, "")}}
+	p := e.Page
+	if p != nil {
+		if sec := site.Section(p.Section); sec != nil && e.Kind != plan.KindSection {
+			out = append(out, Link{Title: sec.Index.Title, Href: Rel(e.URL, sec.Index.URL)})
+		}
+		if e.Kind == plan.KindHistory {
+			out = append(out, Link{Title: p.Title, Href: Rel(e.URL, p.URL)})
+		}
 	}
-	if p.RevisionOf != nil && p.Kind == "history" {
-		out = append(out, Link{Title: p.RevisionOf.Title, Href: Rel(p.URL, p.RevisionOf.URL)})
-	}
-	return append(out, Link{Title: p.Title, Href: Rel(p.URL, p.URL), Current: true})
+	return append(out, Link{Title: title, Href: Rel(e.URL, e.URL), Current: true})
 }

@@ -6,41 +6,44 @@ import (
 	"strings"
 
 	"guidebook/generator/content"
+	"guidebook/generator/plan"
 )
 
 // jsonLD returns the schema.org structured data of a page, each a JSON
 // document for a <script type="application/ld+json"> block: BreadcrumbList
-// on every page with breadcrumbs, FAQPage on the FAQ list and each question,
-// HowTo on the procedure. Such blocks are data, not code, so they do not
+// on every page with breadcrumbs; for sections whose layout declares a
+// schema (templates/layouts.yaml), FAQPage on the list page and each
+// question, or HowTo on the list page. Such blocks are data, not code, so they do not
 // need a Content-Security-Policy exception. json.Marshal escapes <, > and &,
 // so no text can close the script element.
-func (r *Renderer) jsonLD(in *Input, p *content.Page, d *PageData) []template.JS {
+func (r *Renderer) jsonLD(in *Input, e *plan.Entry, d *PageData) []template.JS {
 	var docs []any
 	if len(d.Breadcrumbs) > 1 {
 		items := make([]map[string]any, len(d.Breadcrumbs))
 		for i, b := range d.Breadcrumbs {
-			items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": b.Title, "item": r.absURL(p, b.Href)}
+			items[i] = map[string]any{"@type": "ListItem", "position": i + 1, "name": b.Title, "item": r.absURL(e.URL, b.Href)}
 		}
 		docs = append(docs, ld("BreadcrumbList", map[string]any{"itemListElement": items}))
 	}
-	switch LayoutFor(p) {
-	case "faq-list":
+	schema := e.SectionLayout.Schema
+	switch {
+	case e.Kind == plan.KindSection && schema == "FAQPage":
 		var qs []any
-		for _, c := range sectionPages(in, p) {
+		for _, c := range sectionPages(e) {
 			qs = append(qs, question(in, c))
 		}
 		if len(qs) > 0 {
-			docs = append(docs, ld("FAQPage", map[string]any{"name": p.Title, "mainEntity": qs}))
+			docs = append(docs, ld("FAQPage", map[string]any{"name": d.Title, "mainEntity": qs}))
 		}
-	case "faq":
-		docs = append(docs, ld("FAQPage", map[string]any{"mainEntity": []any{question(in, p)}}))
-	case "procedure":
+	case e.Kind == plan.KindPage && schema == "FAQPage":
+		docs = append(docs, ld("FAQPage", map[string]any{"mainEntity": []any{question(in, e.Page)}}))
+	case e.Kind == plan.KindSection && schema == "HowTo":
 		var steps []any
-		for i, c := range sectionPages(in, p) {
+		for i, c := range sectionPages(e) {
 			steps = append(steps, map[string]any{"@type": "HowToStep", "position": i + 1, "name": c.Title,
-				"text": firstNonEmpty(c.Description, c.Title), "url": r.absURL(p, Rel(p.URL, c.URL))})
+				"text": firstNonEmpty(c.Description, c.Title), "url": r.absURL(e.URL, Rel(e.URL, c.URL))})
 		}
-		docs = append(docs, ld("HowTo", map[string]any{"name": p.Title, "description": d.Description, "step": steps}))
+		docs = append(docs, ld("HowTo", map[string]any{"name": d.Title, "description": d.Description, "step": steps}))
 	}
 	out := make([]template.JS, 0, len(docs))
 	for _, doc := range docs {
@@ -58,9 +61,9 @@ func ld(typ string, fields map[string]any) map[string]any {
 	return fields
 }
 
-func sectionPages(in *Input, p *content.Page) []*content.Page {
-	if sec := in.Site.Section(p.Section); sec != nil {
-		return sec.Pages
+func sectionPages(e *plan.Entry) []*content.Page {
+	if e.Section != nil {
+		return e.Section.Pages
 	}
 	return nil
 }
@@ -68,7 +71,7 @@ func sectionPages(in *Input, p *content.Page) []*content.Page {
 // question is a FAQ page as a schema.org Question with its answer as plain text.
 func question(in *Input, p *content.Page) map[string]any {
 	answer := p.Description
-	if res := in.Results[p]; res != nil {
+	if res := in.Bodies[p]; res != nil {
 		var parts []string
 		for _, s := range res.Sections {
 			if s.Heading != "" {
@@ -84,14 +87,14 @@ func question(in *Input, p *content.Page) map[string]any {
 		"acceptedAnswer": map[string]any{"@type": "Answer", "text": answer}}
 }
 
-// absURL makes href (relative to page p) absolute when baseURL is set;
+// absURL makes href (relative to the page at URL from) absolute when baseURL is set;
 // otherwise it stays relative, which JSON-LD resolves against the page.
-func (r *Renderer) absURL(p *content.Page, href string) string {
+func (r *Renderer) absURL(from, href string) string {
 	if r.cfg.BaseURL == "" {
 		return href
 	}
-	rel := strings.TrimPrefix(href, Root(p.URL))
-	if Root(p.URL) == "./" {
+	rel := strings.TrimPrefix(href, Root(from))
+	if Root(from) == "./" {
 		rel = strings.TrimPrefix(href, "./")
 	}
 	return r.cfg.BaseURL + strings.TrimSuffix(rel, "index.html")

@@ -9,12 +9,14 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"sort"
+	"strconv"
+	"strings"
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
+	"guidebook/generator/plan"
 )
 
 // Assets names the bundled files every page loads, relative to the site root.
@@ -25,7 +27,8 @@ type Assets struct {
 	Dev            bool   // serve mode: load the live-reload script
 }
 
-// Renderer renders pages of one build. It is safe for concurrent use.
+// Renderer renders the entries of one build's plan. It is safe for
+// concurrent use.
 type Renderer struct {
 	cfg     *config.Config
 	strs    Strings
@@ -33,32 +36,67 @@ type Renderer struct {
 	layouts map[string]*template.Template
 }
 
-// Layouts are the page layouts a theme provides, each templates/<name>.html.
-var Layouts = []string{"home", "section", "page", "step", "procedure", "faq", "faq-list", "letter", "revision", "history", "search", "print", "404"}
-
-// New parses the theme's templates (theme is the layered site + embedded FS).
-func New(theme fs.FS, cfg *config.Config, assets Assets) (*Renderer, error) {
-	strs, err := LoadStrings(theme, cfg.Language)
+// Templates returns the page templates a theme provides: the names of its
+// templates/<name>.html files (base.html, the frame, excluded).
+func Templates(theme fs.FS) ([]string, error) {
+	files, err := fs.Glob(theme, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
+	var out []string
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name != "base" {
+			out = append(out, name)
+		}
+	}
+	return out, nil
+}
+
+// New parses the theme's templates (theme is the layered site + embedded
+// FS): every page template with base.html and the partials.
+func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Renderer, error) {
 	r := &Renderer{cfg: cfg, strs: strs, assets: assets, layouts: map[string]*template.Template{}}
 	partials, err := fs.Glob(theme, "templates/partials/*.html")
 	if err != nil {
 		return nil, err
 	}
+	names, err := Templates(theme)
+	if err != nil {
+		return nil, err
+	}
 	var errs diag.List
-	for _, name := range Layouts {
+	for _, name := range names {
 		files := append([]string{"templates/base.html"}, partials...)
 		files = append(files, "templates/"+name+".html")
 		t, err := template.New(name).Funcs(r.funcs()).ParseFS(theme, files...)
 		if err != nil {
-			errs.Add(fmt.Errorf("template %s: %w", name, err))
+			errs.Add(templateError(name, err))
 			continue
 		}
 		r.layouts[name] = t
 	}
 	return r, errs.Err()
+}
+
+// templateError locates a template parse error at its file and line
+// ("template: page.html:3: unexpected …" → "templates/page.html:3: …").
+func templateError(name string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	file, rest, ok := strings.Cut(msg, ":")
+	if !ok || !strings.HasSuffix(file, ".html") {
+		return fmt.Errorf("template %s: %w", name, err)
+	}
+	dir := "templates/"
+	if file != "base.html" && file != name+".html" {
+		dir = "templates/partials/"
+	}
+	lineStr, rest, _ := strings.Cut(rest, ":")
+	line, convErr := strconv.Atoi(lineStr)
+	if convErr != nil {
+		return diag.Errorf(dir+file, 0, "%s", strings.TrimSpace(msg[len(file)+1:]))
+	}
+	return diag.Errorf(dir+file, line, "%s", strings.TrimSpace(rest))
 }
 
 func (r *Renderer) funcs() template.FuncMap {
@@ -71,90 +109,50 @@ func (r *Renderer) funcs() template.FuncMap {
 }
 
 // T returns a UI string of the site's language.
-func (r *Renderer) T(key string) string { return r.strs.T(key) }
+func (r *Renderer) T(key string, args ...any) string { return r.strs.T(key, args...) }
 
-// LayoutFor decides which layout renders a page.
-func LayoutFor(p *content.Page) string {
-	switch {
-	case p.Kind == content.KindHome:
-		return "home"
-	case p.IsIndex && p.Section == "steps":
-		return "procedure"
-	case p.IsIndex && p.Section == "faq":
-		return "faq-list"
-	case p.IsIndex:
-		return "section"
+// Page renders one HTML entry of the plan.
+func (r *Renderer) Page(in *Input, e *plan.Entry) ([]byte, error) {
+	d := r.data(in, e)
+	t := r.layouts[e.Layout]
+	if t == nil {
+		return nil, diag.Errorf(sourceOf(e), 1, "no template templates/%s.html", e.Layout)
 	}
-	switch p.Kind {
-	case content.KindStep, content.KindFAQ, content.KindLetter, content.KindRevision,
-		"history", "search", "print", "404":
-		return p.Kind
+	name := "base"
+	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
+		name = "document"
 	}
-	return "page"
-}
-
-// Page renders one page of in.
-func (r *Renderer) Page(in *Input, p *content.Page) ([]byte, error) {
-	d, err := r.data(in, p)
-	if err != nil {
-		return nil, err
-	}
-	t := r.layouts[d.Layout]
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
-		return nil, fmt.Errorf("%s: layout %s: %w", p.File, d.Layout, err)
+	if err := t.ExecuteTemplate(&buf, name, d); err != nil {
+		return nil, fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
 	}
 	return buf.Bytes(), nil
 }
 
-// OutputPath is where a page's HTML is written: "steps/submit/index.html".
-func OutputPath(p *content.Page) string {
-	if p.Kind == "404" {
-		return "404.html"
+func sourceOf(e *plan.Entry) string {
+	if e.Source != "" {
+		return e.Source
 	}
-	return path.Join(p.URL, "index.html")
+	return e.Output
 }
 
-// Input is everything rendering needs besides the page itself.
+// Input is everything rendering needs besides the entry itself: the site,
+// its plan and each body converted once for its page and once for each
+// entry that shows it.
 type Input struct {
-	Site    *content.Site
-	Results map[*content.Page]*markdown.Result
-	// Body returns page's body as shown inside host (links relative to host,
-	// heading IDs prefixed); Body(p, p) is the page's own.
-	Body    func(page, host *content.Page) *markdown.Result
-	Updated map[string]string // content path → last-updated date from git
+	Site   *content.Site
+	Plan   *plan.Plan
+	Bodies map[*content.Page]*markdown.Result // each page's body as shown on its own page
+	// Embedded holds the bodies shown inside other entries (links made
+	// relative to the host, heading IDs prefixed).
+	Embedded map[Embed]*markdown.Result
+	Updated  map[string]string // content path → last-updated date from git
 }
 
-// MaxPrintPages is the largest site that gets a whole-guide print page: past
-// it, one page holding everything would be too big for a browser to print.
-const MaxPrintPages = 500
-
-// HasPrintPage reports whether site gets the whole-guide print page.
-func HasPrintPage(site *content.Site) bool { return site.Len() <= MaxPrintPages }
-
-// GeneratedPages returns the pages the theme adds to the content: a history
-// page per page with revisions, the search page, the whole-guide print page
-// (for sites of at most MaxPrintPages pages) and the 404 page.
-func GeneratedPages(site *content.Site, s Strings) []*content.Page {
-	var out []*content.Page
-	for _, p := range site.All() {
-		if len(p.Revisions) > 0 {
-			out = append(out, &content.Page{
-				FrontMatter: content.FrontMatter{Title: s.T("history.title") + "：" + p.Title, Description: p.Description},
-				File:        p.File, Path: p.Path, Kind: "history", Section: p.Section, URL: p.URL + "history/",
-				Revisions: p.Revisions, RevisionOf: p,
-			})
-		}
-	}
-	gen := func(kind, url, title string) *content.Page {
-		return &content.Page{FrontMatter: content.FrontMatter{Title: title}, File: kind, Path: kind, Kind: kind, URL: url}
-	}
-	out = append(out, gen("search", "search/", s.T("search.title")), gen("404", "", s.T("notfound.title")))
-	if HasPrintPage(site) {
-		out = append(out, gen("print", "print/", s.T("print.title")))
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
-	return out
+// Embed names a page's body as shown inside a host entry.
+type Embed struct {
+	Page *content.Page
+	Host *plan.Entry
 }
 
 // Link is a ready-to-use link from the current page.

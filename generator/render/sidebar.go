@@ -1,6 +1,9 @@
 package render
 
-import "guidebook/generator/content"
+import (
+	"guidebook/generator/content"
+	"guidebook/generator/plan"
+)
 
 // SideLink is one entry of the section sidebar.
 type SideLink struct {
@@ -8,27 +11,38 @@ type SideLink struct {
 	Index bool // the section's own list page
 }
 
-// sidebar returns the pages of p's section, its list page first, with the
-// current page marked. Pages outside a section (home, search, print, 404)
-// and revisions get none: the sidebar is for reading a section in order.
-func sidebar(site *content.Site, p *content.Page) []SideLink {
-	name := p.Section
-	if p.Kind == "history" && p.RevisionOf != nil {
-		name = p.RevisionOf.Section
-	}
-	sec := site.Section(name)
-	if sec == nil || sec.Name == "revisions" || len(sec.Pages) == 0 {
+// sidebar returns the pages of the entry's section, its list page first,
+// with the current page marked. Entries outside a section (home, search,
+// print, 404) and sections made only of earlier versions get none: the
+// sidebar is for reading a section in order.
+func sidebar(e *plan.Entry) []SideLink {
+	sec := e.Section
+	if sec == nil || len(sec.Pages) == 0 || e.Kind == plan.KindAlias || archive(sec) {
 		return nil
+	}
+	current := e.Page
+	if e.Kind == plan.KindHistory {
+		current = nil
 	}
 	out := make([]SideLink, 0, len(sec.Pages)+1)
 	add := func(q *content.Page, index bool) {
-		out = append(out, SideLink{Link: Link{Title: q.Title, Href: Rel(p.URL, q.URL), Current: q == p}, Index: index})
+		out = append(out, SideLink{Link: Link{Title: q.Title, Href: Rel(e.URL, q.URL), Current: q == current}, Index: index})
 	}
 	add(sec.Index, true)
-	for _, q := range sidebarWindow(sec.Pages, p) {
+	for _, q := range sidebarWindow(sec.Pages, e.Page) {
 		add(q, false)
 	}
 	return out
+}
+
+// archive reports whether every page of sec is an earlier version of another.
+func archive(sec *content.Section) bool {
+	for _, p := range sec.Pages {
+		if !p.IsRevision() {
+			return false
+		}
+	}
+	return true
 }
 
 // MaxSidebar is the most pages a sidebar lists. A larger section shows the

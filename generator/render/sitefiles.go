@@ -9,57 +9,66 @@ import (
 	"strings"
 
 	"guidebook/generator/content"
+	"guidebook/generator/plan"
 )
 
-// SiteFiles adds the files around the pages: robots.txt, sitemap.xml (when
-// baseURL is set), the Atom feed, the web app manifest and _headers (a strict
-// Content-Security-Policy for Netlify and Cloudflare Pages).
-func SiteFiles(r *Renderer, in *Input, pages []*content.Page, files map[string][]byte) error {
+// File renders a non-HTML entry of the plan: feed, sitemap, robots.txt, the
+// web app manifest or _headers.
+func (r *Renderer) File(in *Input, e *plan.Entry) ([]byte, error) {
 	base := r.cfg.BaseURL
-	robots := "User-agent: *\nAllow: /\n"
-	if base != "" {
-		robots += "Sitemap: " + base + "sitemap.xml\n"
-		files["sitemap.xml"] = sitemap(base, pages)
+	switch e.Kind {
+	case plan.KindRobots:
+		robots := "User-agent: *\nAllow: /\n"
+		if base != "" {
+			robots += "Sitemap: " + base + "sitemap.xml\n"
+		}
+		return []byte(robots), nil
+	case plan.KindSitemap:
+		return sitemap(base, in.Plan), nil
+	case plan.KindFeed:
+		return atomFeed(r, in)
+	case plan.KindManifest:
+		return r.webManifest()
+	case plan.KindHeaders:
+		return []byte(headers), nil
 	}
-	files["robots.txt"] = []byte(robots)
-	feed, err := atomFeed(r, in, pages)
-	if err != nil {
-		return err
-	}
-	files["feed.xml"] = feed
-	manifest, err := json.MarshalIndent(map[string]any{
+	return nil, fmt.Errorf("%s: no renderer for a %s file", e.Output, e.Kind)
+}
+
+// headers is the _headers file: a strict Content-Security-Policy that the
+// theme's pages (no inline scripts, handlers or styles) satisfy.
+const headers = "/*\n  Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+
+func (r *Renderer) webManifest() ([]byte, error) {
+	return json.MarshalIndent(map[string]any{
 		"name": r.cfg.Title, "short_name": r.cfg.Title, "lang": r.cfg.Language,
 		"start_url": "./index.html", "display": "standalone",
 		"background_color": "#ffffff", "theme_color": "#0b6e4f",
 		"icons": []map[string]string{{"src": "favicon.svg", "sizes": "any", "type": "image/svg+xml"}},
 	}, "", "  ")
-	if err != nil {
-		return err
-	}
-	files["manifest.webmanifest"] = manifest
-	files["_headers"] = []byte("/*\n  Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n")
-	return nil
 }
 
-func listed(p *content.Page) bool {
-	switch p.Kind {
-	case "404", "search", "print":
-		return false
+// listed reports whether an entry belongs in the sitemap: content pages and
+// history pages, not the search, print, 404 or redirect pages.
+func listed(e *plan.Entry) bool {
+	switch e.Kind {
+	case plan.KindHome, plan.KindSection, plan.KindPage, plan.KindHistory:
+		return true
 	}
-	return p.Draft == false
+	return false
 }
 
-func sitemap(base string, pages []*content.Page) []byte {
+func sitemap(base string, pl *plan.Plan) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range pages {
-		if !listed(p) {
+	for _, e := range pl.Pages() {
+		if !listed(e) {
 			continue
 		}
 		b.WriteString("  <url><loc>")
-		_ = xml.EscapeText(&b, []byte(base+escapePath(p.URL)))
+		_ = xml.EscapeText(&b, []byte(base+escapePath(e.URL)))
 		b.WriteString("</loc>")
-		if d := lastDate(p); d != "" {
+		if d := lastDate(e); d != "" {
 			b.WriteString("<lastmod>" + d + "</lastmod>")
 		}
 		b.WriteString("</url>\n")
@@ -68,7 +77,11 @@ func sitemap(base string, pages []*content.Page) []byte {
 	return b.Bytes()
 }
 
-func lastDate(p *content.Page) string {
+func lastDate(e *plan.Entry) string {
+	if e.Kind == plan.KindHistory || e.Page == nil {
+		return ""
+	}
+	p := e.Page
 	if p.Updated != "" {
 		return p.Updated
 	}
@@ -76,17 +89,18 @@ func lastDate(p *content.Page) string {
 }
 
 // atomFeed lists pages by their updated (else git, else date) date, newest first.
-func atomFeed(r *Renderer, in *Input, pages []*content.Page) ([]byte, error) {
+func atomFeed(r *Renderer, in *Input) ([]byte, error) {
 	type entry struct {
 		p    *content.Page
 		date string
 	}
 	var entries []entry
-	for _, p := range pages {
-		if !listed(p) || p.Kind == content.KindRevision || p.Kind == "history" {
+	for _, e := range in.Plan.Pages() {
+		if !listed(e) || e.Kind == plan.KindHistory || e.Page.IsRevision() {
 			continue
 		}
-		d := lastDate(p)
+		p := e.Page
+		d := lastDate(e)
 		if d == "" {
 			d = in.Updated[p.Path]
 		}

@@ -63,7 +63,7 @@ func serveIndex(t testing.TB, ix *Index) string {
 // openIndex builds docs, serves them and opens the test page in a new tab.
 func openIndex(t *testing.T, b *browsertest.Browser, docs []Doc, opts ...func(*Options)) (context.Context, *browsertest.Recorder) {
 	t.Helper()
-	opt := Options{KindLabels: map[string]string{"faq": "常见问题", "step": "步骤"}}
+	opt := Options{KindLabels: map[string]string{"faq": "常见问题", "step": "步骤"}, Suggest: []string{"appeal-types/ban/"}}
 	for _, o := range opts {
 		o(&opt)
 	}

@@ -12,7 +12,7 @@ type Doc struct {
 	Title       string // page title
 	Heading     string // heading text, "" for the page top
 	Description string // page description (front matter)
-	Kind        string // "home","section","appeal-type","step","faq","article","letter"
+	Kind        string // what the page is, labelled in results by Options.KindLabels (e.g. its section)
 	Body        string // plain text of the section
 }
 
@@ -22,9 +22,9 @@ type Options struct {
 	// i18n table. The label is also indexed, with a low weight, so that a
 	// query such as "常见问题 封号" prefers FAQ pages.
 	KindLabels map[string]string
-	// SuggestKind is the kind of the pages suggested when a query finds
-	// nothing; "" means "appeal-type".
-	SuggestKind string
+	// Suggest lists the pages (Doc.Page values) suggested when a query
+	// finds nothing, in order; pages not in the index are skipped.
+	Suggest []string
 	// HeadPages is the number of pages, by impact, kept in a token's head
 	// postings; the rest goes to a tail shard. Single Han characters, which
 	// queries weigh little, keep half as many. 0 means 400.
@@ -55,9 +55,6 @@ type Stats struct {
 }
 
 func (o Options) withDefaults() Options {
-	if o.SuggestKind == "" {
-		o.SuggestKind = "appeal-type"
-	}
 	if o.HeadPages <= 0 {
 		o.HeadPages = 400
 	}
@@ -89,7 +86,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) (*Index, error) {
 	m.Head, m.Tail = w.tokenShards(tokens)
 	m.Docs, m.DocPages = w.docShards(c)
 	m.Fold = w.foldChunks()
-	m.Suggest = c.suggestions(opt.SuggestKind)
+	m.Suggest = c.suggestions(opt.Suggest)
 	w.manifest(m)
 	ix.Stats.Pages, ix.Stats.Docs, ix.Stats.Tokens = len(c.pages), len(c.docs), len(tokens)
 	for _, t := range tokens {

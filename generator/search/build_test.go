@@ -58,7 +58,7 @@ func payload(t testing.TB, ix *Index, name string) []byte {
 }
 
 func TestBuildFiles(t *testing.T) {
-	ix := mustBuild(t, fixture(), Options{KindLabels: map[string]string{"faq": "常见问题"}})
+	ix := mustBuild(t, fixture(), Options{KindLabels: map[string]string{"faq": "常见问题"}, Suggest: []string{"appeal-types/account-ban/", "not/indexed/"}})
 	var m manifest
 	if err := json.Unmarshal(payload(t, ix, ix.Manifest), &m); err != nil {
 		t.Fatal(err)

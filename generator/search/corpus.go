@@ -64,13 +64,16 @@ func newCorpus(in []Doc) *corpus {
 	return c
 }
 
-// suggestions returns [url, title] of the pages of the given kind, for the
-// "nothing found" state.
-func (c *corpus) suggestions(kind string) [][2]string {
+// suggestions returns [url, title] of the given pages that are in the
+// index, for the "nothing found" state.
+func (c *corpus) suggestions(urls []string) [][2]string {
 	out := [][2]string{}
-	for _, p := range c.pages {
-		if p.kind == kind {
-			out = append(out, [2]string{p.url, p.title})
+	for _, u := range urls {
+		for _, p := range c.pages {
+			if p.url == u {
+				out = append(out, [2]string{p.url, p.title})
+				break
+			}
 		}
 	}
 	return out

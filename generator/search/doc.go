@@ -36,7 +36,7 @@
 //   - manifest.<hash>.js: {"v": format version, "pages": n, "h", "t", "d",
 //     "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp": pages
 //     per document shard as base-36 digits, "kinds": kind → label,
-//     "suggest": [[url, title], …] of the appeal-type pages}. File i of a
+//     "suggest": [[url, title], …] of Options.Suggest (the home page's cards)}. File i of a
 //     set with prefix P is P<i>.<x[8*(i/g) : 8*(i/g)+8]>.js: hashes are per
 //     file, or per group of files once there are more than 256.
 //   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,

@@ -11,6 +11,7 @@ import (
 
 	"guidebook/generator/content"
 	"guidebook/generator/markdown"
+	"guidebook/generator/plan"
 	"guidebook/generator/render"
 
 	"github.com/tdewolff/minify/v2"
@@ -98,10 +99,15 @@ func MinifyCSS(src string) (string, error) { return newMinifier().String("text/c
 // MinifyJS minifies a classic script: whitespace, comments and local names.
 func MinifyJS(src string) (string, error) { return newMinifier().String("text/javascript", src) }
 
-// copyStatic copies every static file except the bundled css/ and js/ folders
-// to the same path under the output root.
-func copyStatic(theme fs.FS, files map[string][]byte) error {
-	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+// staticFiles lists the files of the theme's static/ folder (site and
+// embedded layers) that are copied as they are: all but the css/ and js/
+// folders, which are bundled.
+func staticFiles(theme fs.FS) ([]string, error) {
+	var out []string
+	err := fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == "static" {
+			return fs.SkipDir
+		}
 		if err != nil {
 			return err
 		}
@@ -111,11 +117,23 @@ func copyStatic(theme fs.FS, files map[string][]byte) error {
 			}
 			return nil
 		}
-		data, err := fs.ReadFile(theme, p)
+		out = append(out, strings.TrimPrefix(p, "static/"))
+		return nil
+	})
+	return out, err
+}
+
+// copyStatic copies the static files of the plan to their output paths.
+func copyStatic(theme fs.FS, pl *plan.Plan, files map[string][]byte) error {
+	for _, e := range pl.Entries {
+		if e.Kind != plan.KindStatic || e.Source == "" {
+			continue
+		}
+		data, err := fs.ReadFile(theme, e.Source)
 		if err != nil {
 			return err
 		}
-		files[strings.TrimPrefix(p, "static/")] = data
-		return nil
-	})
+		files[e.Output] = data
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
+	"guidebook/generator/plan"
 	"guidebook/generator/render"
 )
 
@@ -24,10 +25,7 @@ type bodies struct {
 
 	mu      sync.Mutex
 	anchors []anchorRef
-	embeds  sync.Map // embedKey → *markdown.Result
 }
-
-type embedKey struct{ page, host *content.Page }
 
 // anchorRef is a link to #anchor of a page, checked once every page is converted.
 type anchorRef struct {
@@ -43,7 +41,7 @@ func newBodies(ctx context.Context, conv *markdown.Converter, site *content.Site
 }
 
 // converts reports whether a page's body is Markdown (revisions are verbatim text).
-func converts(p *content.Page) bool { return p.Kind != content.KindRevision && len(p.Body) > 0 }
+func converts(p *content.Page) bool { return !p.IsRevision() && len(p.Body) > 0 }
 
 // convertAll converts every page for itself, on all cores.
 func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
@@ -56,8 +54,8 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	results := make(map[*content.Page]*markdown.Result, len(pages))
 	var mu sync.Mutex
 	var errs diag.List
-	err := eachPage(b.ctx, pages, func(p *content.Page) {
-		res, err := b.convert(p, p, "", true)
+	err := each(b.ctx, pages, func(p *content.Page) {
+		res, err := b.convert(p, p.URL, "", true)
 		mu.Lock()
 		defer mu.Unlock()
 		errs.Add(err)
@@ -71,34 +69,42 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	return results, errs.Err()
 }
 
-// shownOn returns the body of p as shown on host (p itself when host == p).
-func (b *bodies) shownOn(p, host *content.Page) *markdown.Result {
-	if !converts(p) {
-		return nil
+// embedAll converts, on all cores, the body of every page an entry of the
+// plan shows inside itself, with links relative to that entry and heading
+// IDs prefixed so they stay unique there. Problems were reported by the
+// page's own conversion.
+func (b *bodies) embedAll(pl *plan.Plan) (map[render.Embed]*markdown.Result, error) {
+	var jobs []render.Embed
+	for _, e := range pl.Entries {
+		for _, p := range e.Embeds {
+			if converts(p) {
+				jobs = append(jobs, render.Embed{Page: p, Host: e})
+			}
+		}
 	}
-	key := embedKey{p, host}
-	if r, ok := b.embeds.Load(key); ok {
-		return r.(*markdown.Result)
-	}
-	prefix := ""
-	if p != host {
-		prefix = render.AnchorFor(p) + "-"
-	}
-	res, _ := b.convert(p, host, prefix, false) // problems were reported by the page's own conversion
-	b.embeds.Store(key, res)
-	return res
+	out := make(map[render.Embed]*markdown.Result, len(jobs))
+	var mu sync.Mutex
+	err := each(b.ctx, jobs, func(j render.Embed) {
+		res, _ := b.convert(j.Page, j.Host.URL, render.AnchorFor(j.Page)+"-", false)
+		mu.Lock()
+		defer mu.Unlock()
+		out[j] = res
+	})
+	return out, err
 }
 
-func (b *bodies) convert(p, host *content.Page, idPrefix string, record bool) (*markdown.Result, error) {
+// convert converts p's body for display at hostURL (p's own URL, or that of
+// the entry showing it).
+func (b *bodies) convert(p *content.Page, hostURL, idPrefix string, record bool) (*markdown.Result, error) {
 	page := markdown.Page{
-		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: p == host,
-		Link: func(dest string, line int) (string, error) { return b.link(p, host, idPrefix, dest, line, record) },
+		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: idPrefix == "",
+		Link: func(dest string, line int) (string, error) { return b.link(p, hostURL, idPrefix, dest, line, record) },
 	}
 	return b.conv.Convert(p.Body, page)
 }
 
-// link resolves a relative link written in p, for display on host.
-func (b *bodies) link(p, host *content.Page, idPrefix, dest string, line int, record bool) (string, error) {
+// link resolves a relative link written in p, for display at hostURL.
+func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int, record bool) (string, error) {
 	target, anchor, _ := strings.Cut(dest, "#")
 	if target == "" { // same page
 		if record {
@@ -121,9 +127,9 @@ func (b *bodies) link(p, host *content.Page, idPrefix, dest string, line int, re
 		b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
 	}
 	if anchor != "" {
-		return render.Rel(host.URL, to.URL+"#"+anchor), nil
+		return render.Rel(hostURL, to.URL+"#"+anchor), nil
 	}
-	return render.Rel(host.URL, to.URL), nil
+	return render.Rel(hostURL, to.URL), nil
 }
 
 func (b *bodies) addAnchor(a anchorRef) {

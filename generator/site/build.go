@@ -14,6 +14,7 @@ import (
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
+	"guidebook/generator/plan"
 	"guidebook/generator/render"
 )
 
@@ -63,11 +64,19 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	var errs diag.List
+	thm, err := loadTheme(opts.Site, opts.Theme, theme)
+	errs.Add(err)
+	static, err := staticFiles(theme)
+	if err != nil {
+		return nil, err
+	}
+	pl, err := plan.New(site, plan.Options{Theme: thm, Config: cfg, Static: static})
+	errs.Add(err)
 	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.Unsafe), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
 	}))
-	var errs diag.List
 	errs.Add(render.CheckMenu(cfg, site))
 	bodies := newBodies(ctx, conv, site)
 	results, cerr := bodies.convertAll()
@@ -85,39 +94,49 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err := indexSearch(ctx, site, results, strs, out.Files, &assets); err != nil {
 		return nil, err
 	}
-	r, err := render.New(theme, cfg, assets)
+	r, err := render.New(theme, cfg, strs, assets)
 	if err != nil {
 		return nil, err
 	}
-	in := &render.Input{Site: site, Results: results, Body: bodies.shownOn, Updated: gitDates(ctx, opts.GitDir)}
-	pages := append(site.All(), render.GeneratedPages(site, strs)...)
-	if err := renderAll(ctx, r, in, pages, out.Files); err != nil {
+	embedded, err := bodies.embedAll(pl)
+	if err != nil {
 		return nil, err
 	}
-	if err := render.SiteFiles(r, in, pages, out.Files); err != nil {
+	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: embedded, Updated: gitDates(ctx, opts.GitDir)}
+	if err := renderAll(ctx, r, in, out.Files); err != nil {
 		return nil, err
 	}
-	if err := copyStatic(theme, out.Files); err != nil {
+	if err := copyStatic(theme, pl, out.Files); err != nil {
 		return nil, err
 	}
-	out.Pages = len(pages)
+	out.Pages = len(pl.Pages())
 	out.Sections = len(site.Sections)
 	out.Duration = time.Since(start)
 	return out, nil
 }
 
-// renderAll renders pages on all cores, reporting every page that fails.
-func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, pages []*content.Page, files map[string][]byte) error {
+// renderAll renders every entry of the plan on all cores, reporting every
+// entry that fails. Static files are copied by copyStatic.
+func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, files map[string][]byte) error {
 	var mu sync.Mutex
 	var errs diag.List
-	err := eachPage(ctx, pages, func(p *content.Page) {
-		html, err := r.Page(in, p)
+	err := each(ctx, in.Plan.Entries, func(e *plan.Entry) {
+		var data []byte
+		var err error
+		switch {
+		case e.Kind == plan.KindStatic:
+			return
+		case e.Kind.HTML():
+			data, err = r.Page(in, e)
+		default:
+			data, err = r.File(in, e)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
 			errs.Add(err)
 		} else {
-			files[render.OutputPath(p)] = html
+			files[e.Output] = data
 		}
 	})
 	if err != nil {

@@ -26,16 +26,16 @@ func fixtureSite() fstest.MapFS {
 	return fstest.MapFS{
 		"site.yaml":                   f("title: 测试指南\nlanguage: zh-CN\nmenu:\n  - {name: 流程, page: steps/_index.md}\n"),
 		"content/_index.md":           f("---\ntitle: 首页\ndescription: 测试首页\n---\n欢迎。[开始](steps/_index.md)\n"),
-		"content/steps/_index.md":     f("---\ntitle: 申诉流程\nweight: 1\n---\n按顺序完成。\n"),
+		"content/steps/_index.md":     f("---\ntitle: 申诉流程\nweight: 1\nlayout: procedure\n---\n按顺序完成。\n"),
 		"content/steps/login.md":      f("---\ntitle: 登录账号\nweight: 10\n---\n## 清单\n\n- [ ] 打开应用\n- [x] 确认手机号\n\n[下一步](submit.md#准备材料)\n"),
 		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
-		"content/faq/_index.md":       f("---\ntitle: 常见问题\n---\n"),
+		"content/faq/_index.md":       f("---\ntitle: 常见问题\nlayout: faq\n---\n"),
 		"content/faq/how-long.md":     f("---\ntitle: 要多久？\n---\n通常几天。[流程](../steps/_index.md)\n"),
-		"content/letters/_index.md":   f("---\ntitle: 模板\n---\n"),
+		"content/letters/_index.md":   f("---\ntitle: 模板\nlayout: forms\n---\n"),
 		"content/letters/appeal.md":   f("---\ntitle: 申诉信\nfields:\n  - {name: phone, label: 手机号, kind: tel, required: true}\n  - {name: evidence, label: 证据, kind: list}\n---\n您好，我的号码是 {{phone}}。\n\n{{evidence}}\n"),
 		"content/revisions/old.md":    f("---\ntitle: 旧版流程\nrevises: steps/_index.md\ndate: 2024-03-01\nsummary: 初稿\n---\n登录账号\n追跟处理情况\n"),
 		"content/revisions/newer.md":  f("---\ntitle: 修订稿\nrevises: steps/_index.md\ndate: 2024-06-15\nsummary: 修订\n---\n登录账号\n跟进处理情况\n"),
-		"content/revisions/_index.md": f("---\ntitle: 修订\n---\n"),
+		"content/revisions/_index.md": f("---\ntitle: 修订\nlayout: revisions\n---\n"),
 	}
 }
 

@@ -4,15 +4,13 @@ import (
 	"context"
 	"runtime"
 	"sync"
-
-	"guidebook/generator/content"
 )
 
-// eachPage calls fn for every page on all cores. It stops handing out pages
+// each calls fn for every item on all cores. It stops handing out items
 // once ctx is cancelled and then returns ctx's error; fn must be safe for
 // concurrent use and collect its own results.
-func eachPage(ctx context.Context, pages []*content.Page, fn func(*content.Page)) error {
-	work := make(chan *content.Page)
+func each[T any](ctx context.Context, items []T, fn func(T)) error {
+	work := make(chan T)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -22,7 +20,7 @@ func eachPage(ctx context.Context, pages []*content.Page, fn func(*content.Page)
 		})
 	}
 feed:
-	for _, p := range pages {
+	for _, p := range items {
 		select {
 		case work <- p:
 		case <-ctx.Done():

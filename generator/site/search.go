@@ -20,12 +20,17 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 		}
 		docs = append(docs, searchDocs(p, results[p])...)
 	}
-	labels := map[string]string{}
-	for _, k := range []string{content.KindHome, content.KindSection, content.KindAppealType, content.KindStep,
-		content.KindFAQ, content.KindArticle, content.KindLetter, content.KindPage} {
-		labels[k] = strs.T("kind." + k)
+	labels := map[string]string{"home": strs.T("kind.home")}
+	for _, sec := range site.Sections {
+		labels[sec.Name] = sec.Index.Title
 	}
-	idx, err := search.Build(ctx, docs, search.Options{KindLabels: labels})
+	var suggest []string
+	if c := site.Home.Cards; c != nil {
+		for _, p := range render.CardPages(site, c.Pages) {
+			suggest = append(suggest, render.Rel("", p.URL))
+		}
+	}
+	idx, err := search.Build(ctx, docs, search.Options{KindLabels: labels, Suggest: suggest})
 	if err != nil {
 		return err
 	}
@@ -40,7 +45,7 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 // the site root, with index.html so results open from file:// too.
 func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
 	href := render.Rel("", p.URL)
-	base := search.Doc{Page: href, Title: p.Title, Description: p.Description, Kind: p.Kind}
+	base := search.Doc{Page: href, Title: p.Title, Description: p.Description, Kind: searchKind(p)}
 	if res == nil || len(res.Sections) == 0 {
 		return []search.Doc{base}
 	}
@@ -56,4 +61,13 @@ func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
 // collapse folds runs of blank lines and spaces, which carry no meaning for search.
 func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// searchKind is what a result says a page is: its section (labelled with the
+// section's title), or the home page.
+func searchKind(p *content.Page) string {
+	if p.Section == "" {
+		return "home"
+	}
+	return p.Section
 }
