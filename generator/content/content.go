@@ -242,15 +242,9 @@ func hasKey(doc *yaml.Node, key string) bool { return keyLine(doc, key) > 0 }
 func link(pages []*Page, prefix string) (*Site, error) {
 	var errs diag.List
 	site := &Site{byPath: map[string]*Page{}}
-	byURL := map[string]*Page{}
 	sections := map[string]*Section{}
 	for _, p := range pages {
 		site.byPath[p.Path] = p
-		if other, dup := byURL[p.URL]; dup {
-			errs.Add(diag.Errorf(p.File, 1, "URL /%s is also the URL of %s (rename one of the files)", p.URL, other.File))
-			continue
-		}
-		byURL[p.URL] = p
 		switch {
 		case p.Path == "_index.md":
 			site.Home = p
@@ -269,14 +263,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 			}
 		}
 	}
-	for _, p := range pages {
-		for _, a := range p.Aliases {
-			u := strings.Trim(a, "/") + "/"
-			if other, dup := byURL[u]; dup {
-				errs.Add(diag.Errorf(p.File, 1, "alias %q is already the URL of %s", a, other.File))
-			}
-		}
-	}
+	// URL clashes (two files, an alias, a generated page) are the plan's to report.
 	if site.Home == nil {
 		site.Home = &Page{FrontMatter: FrontMatter{Title: "Home"}, File: prefix + "_index.md", Path: "_index.md", Kind: KindHome, IsIndex: true}
 		site.byPath["_index.md"] = site.Home

@@ -27,8 +27,6 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`content/tips/a.md:3: front matter: updated "15/6/2024" is not a date`}},
 		{"missing title", fstest.MapFS{"tips/a.md": file("---\nweight: 1\n---\n")},
 			[]string{"content/tips/a.md:1: front matter: title is missing"}},
-		{"duplicate URL", fstest.MapFS{"tips/a.md": file("---\ntitle: A\n---\n"), "tips/a/_index.md": file("---\ntitle: B\n---\n")},
-			[]string{"URL /tips/a/ is also the URL of"}},
 		{"revision of missing page", fstest.MapFS{"revisions/r.md": file("---\ntitle: R\nrevises: steps/x.md\ndate: 2024-01-01\nsummary: s\n---\n")},
 			[]string{`content/revisions/r.md:1: revises: "steps/x.md" is not a page`}},
 		{"fields make a letter in any folder", fstest.MapFS{"guides/f.md": file("---\ntitle: F\nfields: []\n---\n")},

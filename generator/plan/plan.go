@@ -145,9 +145,12 @@ func (pl *Plan) Pages() []*Entry {
 func New(site *content.Site, opts Options) (*Plan, error) {
 	b := &builder{plan: &Plan{byOutput: map[string]*Entry{}, byPage: map[*content.Page]*Entry{}}, opts: opts, lower: map[string]*Entry{}}
 	b.plan.PrintAll = site.Len() <= MaxPrintPages
-	// Generated pages come first so that a content page taking their URL is
-	// the one reported.
+	// Generated pages and static files come first so that a content page
+	// taking their URL is the one reported.
 	b.generated(site)
+	for _, s := range opts.Static {
+		b.add(&Entry{Kind: KindStatic, URL: s, Output: s, Source: "static/" + s})
+	}
 	for _, p := range site.All() {
 		b.page(site, p)
 	}
@@ -160,9 +163,6 @@ func New(site *content.Site, opts Options) (*Plan, error) {
 		b.aliases(p)
 	}
 	b.checkCards(site)
-	for _, s := range opts.Static {
-		b.add(&Entry{Kind: KindStatic, URL: s, Output: s, Source: "static/" + s})
-	}
 	sort.SliceStable(b.plan.Entries, func(i, j int) bool { return b.plan.Entries[i].Output < b.plan.Entries[j].Output })
 	return b.plan, b.errs.Err()
 }
