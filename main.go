@@ -91,7 +91,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // report prints every problem of a failed build, one per line, and a count.
 func report(w io.Writer, err error) {
 	var list diag.List
-	if errors.As(err, &list) {
+	var one *diag.FileError
+	if !errors.As(err, &list) && errors.As(err, &one) {
+		list = diag.List{one}
+	}
+	if len(list) > 0 {
 		for _, e := range list {
 			fmt.Fprintln(w, e)
 		}
@@ -99,6 +103,13 @@ func report(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "error:", err)
+}
+
+// printWarnings prints the problems that did not stop a build, one per line.
+func printWarnings(w io.Writer, warnings []error) {
+	for _, e := range warnings {
+		fmt.Fprintln(w, e)
+	}
 }
 
 // siteFlags are the flags build, check and serve share.
@@ -154,6 +165,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.site, dir)
 	}
+	printWarnings(stderr, built.Warnings)
 	if err := built.Write(dir); err != nil {
 		return err
 	}
@@ -176,6 +188,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	printWarnings(stderr, built.Warnings)
 	fmt.Fprintf(stdout, "ok: %d pages, %d sections, no broken links (%s)\n", built.Pages, built.Sections, built.Duration.Round(time.Millisecond))
 	return nil
 }

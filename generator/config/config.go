@@ -8,7 +8,7 @@ import (
 	"guidebook/generator/diag"
 	"io/fs"
 	"net/url"
-	"slices"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -28,7 +28,15 @@ type Config struct {
 	Menu        []MenuItem `yaml:"menu"`
 	Markdown    Markdown   `yaml:"markdown"`
 	Footer      string     `yaml:"footer"`
+	// Strings overrides UI strings of the theme for this site, by key
+	// (e.g. search.placeholder), in the site's language.
+	Strings map[string]string `yaml:"strings"`
+
+	lines map[string]int // line of each top-level key, for messages
 }
+
+// Line returns the line of a top-level key of site.yaml (0 when absent).
+func (c *Config) Line(key string) int { return c.lines[key] }
 
 // MenuItem is one entry of the site menu. Page is a content path such as
 // "steps/_index.md"; URL is an external or absolute link.
@@ -45,12 +53,9 @@ type Markdown struct {
 	Unsafe bool `yaml:"unsafe"`
 }
 
-// Languages are the UI languages shipped with the default theme.
-var Languages = []string{"zh-CN", "en"}
-
 // Default returns the configuration used for keys site.yaml leaves out.
 func Default() Config {
-	return Config{Title: "Guidebook", Language: "zh-CN"}
+	return Config{Title: "Guidebook", Language: "en"}
 }
 
 // Load reads site.yaml from the root of fsys. A missing file yields the defaults.
@@ -86,11 +91,20 @@ func Parse(file string, data []byte) (*Config, error) {
 	return &c, nil
 }
 
+// languageRE matches BCP 47 tags as UI string folders are named (en, zh-CN, pt-BR).
+var languageRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 func (c *Config) validate(file string, doc *yaml.Node) []error {
 	var errs []error
 	line := func(key string) int { return keyLine(doc, key) }
-	if !slices.Contains(Languages, c.Language) {
-		errs = append(errs, diag.Errorf(file, line("language"), "language %q is not shipped (choose one of %s)", c.Language, strings.Join(Languages, ", ")))
+	c.lines = map[string]int{}
+	for _, key := range []string{"title", "language", "baseURL", "editURL", "menu", "markdown", "footer", "strings"} {
+		if l := line(key); l > 0 {
+			c.lines[key] = l
+		}
+	}
+	if !languageRE.MatchString(c.Language) {
+		errs = append(errs, diag.Errorf(file, line("language"), "language %q is not a language tag such as en, zh-CN or de", c.Language))
 	}
 	if c.BaseURL != "" {
 		u, err := url.Parse(c.BaseURL)

@@ -15,10 +15,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key with hint", "title: x\ntitel: y\n", []string{`site.yaml:2: unknown key "titel" (did you mean "title"?)`}},
 		{"wrong type", "title: x\nmarkdown:\n  unsafe: maybe\n", []string{`site.yaml:3: "markdown.unsafe": expected true or false, got "maybe"`}},
 		{"invalid yaml", "title: [x\n", []string{"site.yaml:", "invalid YAML"}},
-		{"bad language", "language: fr\n", []string{`site.yaml:1: language "fr" is not shipped`}},
+		{"bad language", "language: Français\n", []string{`site.yaml:1: language "Français" is not a language tag`}},
 		{"bad base URL", "baseURL: example.org\n", []string{`site.yaml:1: baseURL "example.org" must be an absolute`}},
 		{"menu item needs page or url", "menu:\n  - {name: 步骤}\n", []string{`site.yaml:2: menu item "步骤" needs exactly one of page`}},
-		{"all problems together", "titel: x\nlanguage: fr\nfooter: [1]\n", []string{`site.yaml:1: unknown key "titel"`, `site.yaml:3: "footer": expected text`, `site.yaml:2: language`}},
+		{"all problems together", "titel: x\nlanguage: 'fr FR'\nfooter: [1]\n", []string{`site.yaml:1: unknown key "titel"`, `site.yaml:3: "footer": expected text`, `site.yaml:2: language`}},
 		{"unknown nested key", "markdown:\n  unsfe: true\n", []string{`site.yaml:2: unknown key "markdown.unsfe" (did you mean "unsafe"?)`}},
 	}
 	for _, tt := range tests {
@@ -51,7 +51,7 @@ func TestParseValid(t *testing.T) {
 
 func TestLoadMissingFileGivesDefaults(t *testing.T) {
 	c, err := Load(fstest.MapFS{})
-	if err != nil || c.Language != "zh-CN" {
+	if err != nil || c.Language != "en" {
 		t.Fatalf("Load = %+v, %v", c, err)
 	}
 }

@@ -87,3 +87,9 @@ func (l List) Error() string {
 
 // Unwrap exposes the problems to errors.Is and errors.As.
 func (l List) Unwrap() []error { return l }
+
+// Warningf returns a FileError that does not fail the build: it is printed
+// as "file:line: warning: message" and the build goes on.
+func Warningf(file string, line int, format string, args ...any) *FileError {
+	return &FileError{File: file, Line: line, Msg: "warning: " + fmt.Sprintf(format, args...)}
+}

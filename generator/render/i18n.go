@@ -1,10 +1,13 @@
 package render
 
 import (
+	"errors"
 	"fmt"
+	"guidebook/generator/config"
 	"guidebook/generator/diag"
 	"io/fs"
 	"path"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -13,14 +16,69 @@ import (
 // Strings is the UI translation table of one language.
 type Strings map[string]string
 
-// LoadStrings reads every templates/i18n/<lang>/*.yaml file of theme (a
-// layered FS) into one table. Each file is a flat map of key → text; a key
-// defined in two files is an error.
-func LoadStrings(theme fs.FS, lang string) (Strings, error) {
+// Fallback is the language whose strings fill in what another language's
+// table lacks. The default theme ships it complete.
+const Fallback = "en"
+
+// LoadStrings returns the UI strings of lang: the theme's (a layered FS)
+// templates/i18n/<lang>/*.yaml, with any key the language lacks taken from
+// English, and the site's own overrides (site.yaml strings:) on top. It
+// also returns a warning for a language that lacks keys. A language with no
+// folder at all is an error at the language: line of site.yaml.
+func LoadStrings(theme fs.FS, cfg *config.Config) (Strings, []error, error) {
+	lang := cfg.Language
+	own, err := readStrings(theme, lang)
+	if errors.Is(err, fs.ErrNotExist) {
+		shipped, _ := fs.ReadDir(theme, "templates/i18n")
+		var names []string
+		for _, e := range shipped {
+			if e.IsDir() {
+				names = append(names, e.Name())
+			}
+		}
+		return nil, nil, diag.Errorf(config.FileName, cfg.Line("language"), "language %q has no UI strings: add templates/i18n/%s/*.yaml to the site (copy templates/i18n/%s/ of the theme and translate it); available: %s",
+			lang, lang, Fallback, strings.Join(names, ", "))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	out := own
+	var warnings []error
+	if lang != Fallback {
+		base, err := readStrings(theme, Fallback)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, err
+		}
+		var missing []string
+		for k, v := range base {
+			if _, ok := own[k]; !ok {
+				missing = append(missing, k)
+				out[k] = v
+			}
+		}
+		if len(missing) > 0 {
+			sort.Strings(missing)
+			shown := missing
+			if len(shown) > 5 {
+				shown = append(shown[:5:5], fmt.Sprintf("… %d more", len(missing)-5))
+			}
+			warnings = append(warnings, diag.Warningf(path.Join("templates/i18n", lang), 0, "%d UI string(s) missing, shown in English: %s", len(missing), strings.Join(shown, ", ")))
+		}
+	}
+	for k, v := range cfg.Strings {
+		out[k] = v
+	}
+	return out, warnings, nil
+}
+
+// readStrings reads every templates/i18n/<lang>/*.yaml file of theme into one
+// table. Each file is a flat map of key → text; a key defined in two files
+// is an error.
+func readStrings(theme fs.FS, lang string) (Strings, error) {
 	dir := path.Join("templates/i18n", lang)
 	entries, err := fs.ReadDir(theme, dir)
 	if err != nil {
-		return nil, fmt.Errorf("UI strings for language %q: %w", lang, err)
+		return nil, err
 	}
 	out := Strings{}
 	from := map[string]string{}

@@ -102,6 +102,9 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
 		return
 	}
+	for _, w := range out.Warnings {
+		fmt.Fprintln(s.opts.Log, w)
+	}
 	fmt.Fprintf(s.opts.Log, "%s %d pages in %dms\n", verb, out.Pages, out.Duration.Milliseconds())
 	s.hub.send(event{OK: true})
 }

@@ -34,6 +34,9 @@ type Output struct {
 	Pages    int               // HTML pages written
 	Sections int
 	Duration time.Duration
+	// Warnings are problems that did not stop the build, located like
+	// errors ("templates/i18n/de: warning: …"); build and check print them.
+	Warnings []error
 }
 
 // Build builds the site into memory. All problems found are returned
@@ -60,11 +63,11 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 		return nil, err
 	}
 	theme := render.Layers{opts.Site, opts.Theme}
-	strs, err := render.LoadStrings(theme, cfg.Language)
+	var errs diag.List
+	strs, warnings, err := render.LoadStrings(theme, cfg)
 	if err != nil {
 		return nil, err
 	}
-	var errs diag.List
 	thm, err := loadTheme(opts.Site, opts.Theme, theme)
 	errs.Add(err)
 	static, err := staticFiles(theme)
@@ -85,7 +88,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	out := &Output{Files: map[string][]byte{}}
+	out := &Output{Files: map[string][]byte{}, Warnings: warnings}
 	assets, err := bundle(theme, results, out.Files)
 	if err != nil {
 		return nil, err
