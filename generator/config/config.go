@@ -19,6 +19,10 @@ const FileName = "site.yaml"
 
 // Config is the validated content of site.yaml.
 type Config struct {
+	// ID names the site in the reader's browser storage (checklist ticks,
+	// letter drafts), so sites sharing an origin keep their own; it defaults
+	// to the title. Set it once and keep it: changing it forgets the ticks.
+	ID          string     `yaml:"id"`
 	Title       string     `yaml:"title"`
 	Description string     `yaml:"description"`
 	Language    string     `yaml:"language"`

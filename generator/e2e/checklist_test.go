@@ -288,3 +288,48 @@ func TestChecklistWithoutJavaScript(t *testing.T) {
 		t.Errorf("%d boxes but %d labels", n, l)
 	}
 }
+
+// TestChecklistStoragePerSite checks that ticks are kept per site (two sites
+// on one origin do not share them) and that version-1 ticks, stored under
+// one key for the whole origin, move into the site whose items they are.
+func TestChecklistStoragePerSite(t *testing.T) {
+	b := browsertest.New(t)
+	site := copySite(t)
+	srv := newSwapServer(t, buildSite(t, site))
+	ctx, rec := b.Tab(t)
+	step := srv.URL + "steps/log-in/index.html"
+
+	do(t, ctx, "open step page", chromedp.Navigate(step))
+	ids := eval[[]string](t, ctx, allIDs)
+	if len(ids) < 2 {
+		t.Fatalf("step page has %d checklist items, want at least 2", len(ids))
+	}
+	do(t, ctx, "store version-1 ticks", chromedp.Evaluate[chromedp.Void](
+		`localStorage.clear(); localStorage.setItem("guidebook-checklist-v1", JSON.stringify({"`+ids[0]+`": 1, "someone-elses-item": 1}))`))
+	do(t, ctx, "reload", chromedp.Reload())
+	if got := eval[[]string](t, ctx, checkedIDs); !sameSet(got, ids[:1]) {
+		t.Errorf("after migration ticked %v, want %v", got, ids[:1])
+	}
+	if got := eval[string](t, ctx, `localStorage.getItem("guidebook-checklist-v1")`); got != `{"someone-elses-item":1}` {
+		t.Errorf("version-1 store after migration = %s; want only the other site's item left", got)
+	}
+	key := eval[string](t, ctx, `"guidebook-checklist-v2:" + document.documentElement.dataset.site`)
+	if got := eval[string](t, ctx, `localStorage.getItem(`+strconv.Quote(key)+`)`); !strings.Contains(got, ids[0]) {
+		t.Errorf("%s = %s; want the migrated tick", key, got)
+	}
+
+	// The same content as another site (site.yaml id:) on the same origin.
+	data, err := os.ReadFile(filepath.Join(site, "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(site, "site.yaml"), append([]byte("id: another-site\n"), data...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv.swap(buildSite(t, site))
+	do(t, ctx, "open the other site", chromedp.Navigate(step))
+	if got := eval[[]string](t, ctx, checkedIDs); len(got) != 0 {
+		t.Errorf("another site on the same origin shows ticks %v; want none", got)
+	}
+	noProblems(t, rec)
+}

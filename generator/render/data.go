@@ -18,6 +18,7 @@ type PageData struct {
 	Params      map[string]any
 	Layout      string
 	Kind        string // the entry kind: home, section, page, history, search, print, 404, alias
+	SiteID      string // namespace of the site's browser storage (site.yaml id, else title)
 	Title       string
 	Description string
 	URL         string // clean URL relative to the site root
@@ -71,7 +72,10 @@ func (r *Renderer) data(in *Input, e *plan.Entry) *PageData {
 	d := &PageData{
 		Site: r.cfg, Page: p, Layout: e.Layout, Kind: string(e.Kind),
 		URL: e.URL, Root: Root(e.URL), Assets: r.assets, PrintAll: in.Plan.PrintAll,
-		Description: r.cfg.Description,
+		Description: r.cfg.Description, SiteID: r.cfg.ID,
+	}
+	if d.SiteID == "" {
+		d.SiteID = r.cfg.Title
 	}
 	if e.Kind == plan.KindNotFound {
 		d.URL = ""

@@ -6,8 +6,12 @@
 (function () {
   "use strict";
   var G = window.Guidebook = window.Guidebook || {};
-  // KEY is versioned: a change of the stored format gets a new key.
-  var KEY = "guidebook-checklist-v1";
+  // KEY is versioned (a change of the stored format gets a new key) and
+  // namespaced by the site (<html data-site>), so two Guidebook sites on one
+  // origin, or opened from disk, keep their own ticks.
+  var KEY = "guidebook-checklist-v2:" + (document.documentElement.getAttribute("data-site") || "");
+  // LEGACY is the key of version 1, shared by every site of an origin.
+  var LEGACY = "guidebook-checklist-v1";
 
   // load returns the stored ticks: item ID → 1 (ticked) or 0 (unticked).
   // Items left at their default are not stored.
@@ -21,6 +25,33 @@
   }
   function save(state) {
     try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* storage off: not remembered */ }
+  }
+  // migrate moves the version-1 ticks of the items on this page into this
+  // site's store. Item IDs hash the page and the item's text, so another
+  // site's ticks never match; they stay until that site moves them.
+  function migrate(boxes) {
+    var old;
+    try { old = JSON.parse(localStorage.getItem(LEGACY) || "null"); } catch (e) { return; }
+    if (!old || typeof old !== "object") { return; }
+    var state = load();
+    var moved = false;
+    boxes.forEach(function (b) {
+      var id = b.getAttribute("data-check");
+      if (Object.prototype.hasOwnProperty.call(old, id)) {
+        if (!Object.prototype.hasOwnProperty.call(state, id)) { state[id] = old[id]; }
+        delete old[id];
+        moved = true;
+      }
+    });
+    if (!moved) { return; }
+    save(state);
+    try {
+      if (Object.keys(old).length) {
+        localStorage.setItem(LEGACY, JSON.stringify(old));
+      } else {
+        localStorage.removeItem(LEGACY);
+      }
+    } catch (e) { /* storage off */ }
   }
   function format(pattern, args) {
     return String(pattern).replace(/\{(\d+)\}/g, function (m, i) {
@@ -87,6 +118,7 @@
     var s = strings();
     var all = boxesIn(document);
     var bars = [];
+    migrate(all);
     apply(all, load());
 
     // One bar for the whole page (on the procedure: all steps together), with

@@ -5,8 +5,11 @@
 (function () {
   "use strict";
   var G = window.Guidebook = window.Guidebook || {};
-  // PREFIX is versioned; the letter's page URL completes the key.
-  var PREFIX = "guidebook-letter-v1:";
+  // PREFIX is versioned and namespaced by the site (<html data-site>); the
+  // letter's page URL completes the key. LEGACY is version 1's prefix, shared
+  // by every site of an origin: a letter found there moves to this site.
+  var PREFIX = "guidebook-letter-v2:" + (document.documentElement.getAttribute("data-site") || "") + ":";
+  var LEGACY = "guidebook-letter-v1:";
   var BOM = "\ufeff";
 
   function format(pattern, args) {
@@ -223,6 +226,13 @@
   };
   Letter.prototype.restore = function () {
     var v = null;
+    try {
+      var old = localStorage.getItem(this.legacy);
+      if (old !== null) {
+        if (localStorage.getItem(this.key) === null) { localStorage.setItem(this.key, old); }
+        localStorage.removeItem(this.legacy);
+      }
+    } catch (e) { /* storage off */ }
     try { v = JSON.parse(localStorage.getItem(this.key) || "null"); } catch (e) { v = null; }
     if (v && typeof v === "object") { this.fill(v); }
   };
@@ -307,6 +317,7 @@
     var page = form && form.closest("[data-letter]");
     if (!form || !preview || !page) { return null; }
     var letter = new Letter(form, preview, PREFIX + page.getAttribute("data-letter"));
+    letter.legacy = LEGACY + page.getAttribute("data-letter");
     letter.restore();
     letter.render();
     form.addEventListener("input", function () {
