@@ -61,7 +61,9 @@ func listed(e *plan.Entry) bool {
 func sitemap(base string, pl *plan.Plan) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, e := range pl.Pages() {
+	pages := pl.Pages()
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].URL < pages[j].URL })
+	for _, e := range pages {
 		if !listed(e) {
 			continue
 		}

@@ -74,6 +74,54 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenSiteFiles pins the files around the pages (sitemap, feed,
+// robots.txt, _headers, web manifest) and the <html> element of each kind of
+// page, whose data-* attributes are the contract with the scripts
+// (docs/browser-contract.md).
+func TestGoldenSiteFiles(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme, BaseURL: "https://example.org/guide/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	htmlRE := regexp.MustCompile(`<html[^>]*>`)
+	var elems strings.Builder
+	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "faq/index.html",
+		"letters/appeal/index.html", "revisions/newer/index.html", "steps/history/index.html", "search/index.html",
+		"print/index.html", "404.html"} {
+		elems.WriteString(page + ": " + string(htmlRE.Find(out.Files[page])) + "\n")
+	}
+	files := map[string][]byte{"html-elements.txt": []byte(elems.String())}
+	for _, name := range []string{"sitemap.xml", "feed.xml", "robots.txt", "_headers", "manifest.webmanifest"} {
+		files[name] = out.Files[name]
+	}
+	hashRE := regexp.MustCompile(`manifest\.[0-9a-f]{8}\.js`)
+	for name, got := range files {
+		t.Run(name, func(t *testing.T) {
+			if got == nil {
+				t.Fatalf("%s not built", name)
+			}
+			got = hashRE.ReplaceAll(got, []byte("manifest.HASH.js")) // the index hash changes with any content
+			golden := filepath.Join("testdata/golden/site", name)
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./generator/site -update)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", name, golden, got)
+			}
+		})
+	}
+}
+
 func TestBrokenSiteReportsEveryProblem(t *testing.T) {
 	site := fixtureSite()
 	site["site.yaml"] = f("title: x\ntitel: y\n")
