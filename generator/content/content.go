@@ -134,7 +134,7 @@ func URLFor(p string) string {
 // every problem found, in a diag.List. The site is returned even when there
 // are problems (pages with bad front matter are included with whatever
 // decoded), so later stages can still report their own problems; it is nil
-// only when the content folder itself cannot be read. Notices, such as keys
+// only when the content folder itself cannot be read or ctx is done. Notices, such as keys
 // kept for templates, are in Site.Notices, not in the error.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	if opts.Prefix == "" {
