@@ -189,6 +189,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printWarnings(stderr, built.Warnings)
+	printWarnings(stdout, built.Notices)
 	fmt.Fprintf(stdout, "ok: %d pages, %d sections, no broken links (%s)\n", built.Pages, built.Sections, built.Duration.Round(time.Millisecond))
 	return nil
 }

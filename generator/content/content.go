@@ -29,7 +29,7 @@ type Page struct {
 	Kind     string // KindHome, KindSection or KindPage
 	Section  string // first folder, "" for the home page
 	URL      string // clean URL relative to the site root, "" for the home page
-	IsIndex  bool   // an _index.md: the home page or a section's list page
+	IsIndex  bool   // a folder's list page (_index.md, else README.md, else index.md): the home page or a section's
 	Body     []byte
 	BodyLine int // line of the body's first line in the file
 	// keyLines maps each top-level front-matter key to its file line.
@@ -75,7 +75,10 @@ type Section struct {
 type Site struct {
 	Home     *Page
 	Sections []*Section
-	byPath   map[string]*Page
+	// Notices are diag.FileErrors of severity notice (front-matter keys kept
+	// in Params), sorted by file and line; they do not fail a build.
+	Notices []error
+	byPath  map[string]*Page
 }
 
 // Options controls loading.
@@ -127,14 +130,46 @@ func URLFor(p string) string {
 	return dir + strings.TrimSuffix(file, ".md") + "/"
 }
 
-// Load walks fsys (the content folder) and returns the validated site. Every
-// problem found is returned together in a diag.List.
+// Load walks fsys (the content folder) and returns the site together with
+// every problem found, in a diag.List. The site is returned even when there
+// are problems (pages with bad front matter are included with whatever
+// decoded), so later stages can still report their own problems; it is nil
+// only when the content folder itself cannot be read or ctx is done. Notices, such as keys
+// kept for templates, are in Site.Notices, not in the error.
 func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	if opts.Prefix == "" {
 		opts.Prefix = "content/"
 	}
-	var errs diag.List
+	paths, err := markdownFiles(ctx, fsys)
+	if err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
+	indexes := indexPages(paths)
+	var probs diag.List
 	var pages []*Page
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		page, perr := readPage(fsys, p, opts.Prefix, indexes[p])
+		probs.Add(perr...)
+		if page != nil && (!page.Draft || opts.Drafts) {
+			pages = append(pages, page)
+		}
+	}
+	site, lerr := link(pages, opts.Prefix)
+	probs.Add(lerr)
+	errs, notices := probs.Split()
+	if n, ok := notices.Err().(diag.List); ok {
+		site.Notices = n
+	}
+	return site, errs.Err()
+}
+
+// markdownFiles lists the content paths of the Markdown files in fsys,
+// skipping hidden files and folders.
+func markdownFiles(ctx context.Context, fsys fs.FS) ([]string, error) {
+	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -148,69 +183,98 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 			}
 			return nil
 		}
-		if !strings.HasSuffix(p, ".md") || strings.HasPrefix(d.Name(), ".") {
-			return nil
-		}
-		page, perr := readPage(fsys, p, opts.Prefix)
-		errs.Add(perr)
-		if page != nil && (!page.Draft || opts.Drafts) {
-			pages = append(pages, page)
+		if strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
+			paths = append(paths, p)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("read content: %w", err)
-	}
-	site, lerr := link(pages, opts.Prefix)
-	errs.Add(lerr)
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	return site, nil
+	return paths, err
 }
 
-// readPage parses one file. It returns the page even when its front matter has
-// problems, so later checks still run on it.
-func readPage(fsys fs.FS, p, prefix string) (*Page, error) {
+// readPage parses one file; isIndex says it is its folder's list page. It
+// returns the page even when its front matter has problems, so later checks
+// still run on it, and every problem, notices included.
+func readPage(fsys fs.FS, p, prefix string, isIndex bool) (*Page, diag.List) {
 	file := prefix + p
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, diag.Errorf(file, 0, "%v", err)
+		return nil, diag.List{diag.Errorf(file, 0, "%v", err)}
 	}
-	yamlSrc, body, bodyLine, err := splitFrontMatter(file, src)
-	if err != nil {
-		return nil, err
-	}
-	fm, doc, fmErr := parseFrontMatter(file, yamlSrc)
-	page := &Page{FrontMatter: fm, File: file, Path: p, Body: body, BodyLine: bodyLine, URL: URLFor(p)}
-	page.IsIndex = path.Base(p) == "_index.md"
+	fm, doc, body, bodyLine, probs := parseSource(file, src)
+	page := &Page{FrontMatter: fm, File: file, Path: p, Body: body, BodyLine: bodyLine, IsIndex: isIndex}
 	if i := strings.IndexByte(p, '/'); i >= 0 {
 		page.Section = p[:i]
 	}
+	page.URL = URLFor(p)
+	if isIndex {
+		if dir := path.Dir(p); dir != "." {
+			page.URL = dir + "/"
+		} else {
+			page.URL = ""
+		}
+	}
 	page.Kind = kindOf(page)
 	page.keyLines = keyLines(doc)
-	var errs diag.List
-	errs.Add(fmErr)
-	if page.Title == "" && fmErr == nil {
-		errs.Add(diag.Errorf(file, 1, "front matter: title is missing (every page needs title:)"))
-	}
+	setTitle(page)
 	if page.IsForm() || hasKey(doc, "fields") {
-		errs.Add(checkLetter(page, doc)...)
+		probs.Add(checkLetter(page, doc)...)
 	}
 	if page.IsRevision() {
-		errs.Add(checkRevision(page, doc)...)
+		probs.Add(checkRevision(page, doc)...)
 	}
 	if page.IsIndex && (page.IsForm() || page.IsRevision()) {
-		errs.Add(diag.Errorf(file, 1, "front matter: a list page (_index.md) cannot be a letter or a revision; move it to its own file"))
+		probs.Add(diag.Errorf(file, 1, "front matter: a list page (%s) cannot be a letter or a revision; move it to its own file", path.Base(p)))
 	}
-	return page, errs.Err()
+	return page, probs
+}
+
+// parseSource splits a page's source into front matter and body and decodes
+// the front matter. It never fails outright: it returns whatever decoded and
+// every problem, each located in file.
+func parseSource(file string, src []byte) (fm FrontMatter, doc *yaml.Node, body []byte, bodyLine int, probs diag.List) {
+	src, err := checkUTF8(file, src)
+	probs.Add(err)
+	fmSrc, format, body, bodyLine, err := splitFrontMatter(file, src)
+	if err != nil {
+		probs.Add(err)
+		return fm, nil, nil, 1, probs
+	}
+	fm, doc, fmProbs := parseFrontMatter(file, format, fmSrc)
+	probs.Add(fmProbs...)
+	return fm, doc, body, bodyLine, probs
+}
+
+// setTitle gives a page without title: the text of its first # heading, or
+// else its file name (its folder's name for an index page). A # heading on
+// the body's first line that repeats the title is dropped from the body so
+// the title is not shown twice. Revisions keep their body verbatim.
+func setTitle(p *Page) {
+	if p.IsRevision() {
+		if p.Title == "" {
+			p.Title = nameTitle(p.Path)
+		}
+		return
+	}
+	h1, rest, cut, leading := firstH1(p.Body)
+	switch {
+	case p.Title == "" && h1 != "":
+		p.Title = h1
+	case p.Title == "":
+		p.Title = nameTitle(p.Path)
+		return
+	case h1 != p.Title:
+		return
+	}
+	if leading {
+		p.Body, p.BodyLine = rest, p.BodyLine+cut
+	}
 }
 
 // kindOf says what a page is in the tree: the home page, a section's list
 // page, or a page.
 func kindOf(p *Page) string {
 	switch {
-	case p.Path == "_index.md":
+	case p.IsIndex && path.Dir(p.Path) == ".":
 		return KindHome
 	case p.IsIndex:
 		return KindSection
@@ -245,8 +309,13 @@ func link(pages []*Page, prefix string) (*Site, error) {
 	sections := map[string]*Section{}
 	for _, p := range pages {
 		site.byPath[p.Path] = p
+		if p.IsIndex && path.Base(p.Path) != "_index.md" {
+			// A README.md or index.md standing in for _index.md answers
+			// to that path too, so revises: and menus can name the list page.
+			site.byPath[path.Join(path.Dir(p.Path), "_index.md")] = p
+		}
 		switch {
-		case p.Path == "_index.md":
+		case p.Kind == KindHome:
 			site.Home = p
 		case p.Section == "":
 			errs.Add(diag.Errorf(p.File, 1, "pages belong in a section folder (move it to e.g. content/tips/%s)", p.Path))
@@ -256,7 +325,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 				sec = &Section{Name: p.Section}
 				sections[p.Section] = sec
 			}
-			if p.IsIndex && p.Path == p.Section+"/_index.md" {
+			if p.IsIndex && path.Dir(p.Path) == p.Section {
 				sec.Index = p
 			} else {
 				sec.Pages = append(sec.Pages, p)

@@ -3,19 +3,21 @@ package content
 import (
 	"bytes"
 	"guidebook/generator/diag"
-	"regexp"
+	"strconv"
+	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// FrontMatter holds the keys a page may set between its --- lines.
+// FrontMatter holds the keys a page may set in its front matter.
 type FrontMatter struct {
 	Title       string   `yaml:"title"`
 	Description string   `yaml:"description"`
 	Weight      int      `yaml:"weight"`
 	Draft       bool     `yaml:"draft"`
-	Date        string   `yaml:"date"`
-	Updated     string   `yaml:"updated"`
+	Date        string   `yaml:"date"`    // normalised to YYYY-MM-DD
+	Updated     string   `yaml:"updated"` // normalised to YYYY-MM-DD
 	Tags        []string `yaml:"tags"`
 	Aliases     []string `yaml:"aliases"`
 	Layout      string   `yaml:"layout"`
@@ -27,6 +29,15 @@ type FrontMatter struct {
 	Summary     string   `yaml:"summary"`
 	Actions     []Action `yaml:"actions"`
 	Cards       *Cards   `yaml:"cards"`
+
+	// DateTime and UpdatedTime are Date and Updated with the time of day
+	// and offset as written (midnight UTC for a plain date), for feeds.
+	DateTime    time.Time `yaml:"-"`
+	UpdatedTime time.Time `yaml:"-"`
+	// Params holds the keys Guidebook does not read itself, decoded, for
+	// templates (.Params.sidebar_position); other tools' keys that Guidebook
+	// honours (lastmod, nav_order, sidebar_position) are kept here too.
+	Params map[string]any `yaml:"-"`
 }
 
 // Action is a call-to-action button a layout may show (the home page's
@@ -44,56 +55,217 @@ type Cards struct {
 	Pages []string `yaml:"pages"`
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// maxFrontMatterValues bounds how many values front matter may expand to
+// through YAML aliases (*name), so a few kilobytes cannot ask for gigabytes.
+const maxFrontMatterValues = 100_000
 
-// splitFrontMatter separates the YAML between the opening and closing ---
-// lines from the body. bodyLine is the 1-based line of the body's first line.
-func splitFrontMatter(file string, src []byte) (yamlSrc, body []byte, bodyLine int, err error) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		return nil, src, 1, nil
-	}
-	rest := src[bytes.IndexByte(src, '\n')+1:]
-	line := 2
-	for off := 0; off < len(rest); {
-		end := bytes.IndexByte(rest[off:], '\n')
-		next := len(rest)
-		if end >= 0 {
-			next = off + end + 1
-		}
-		if l := bytes.TrimRight(rest[off:next], "\r\n"); bytes.Equal(l, []byte("---")) {
-			return rest[:off], rest[next:], line + 1, nil
-		}
-		off = next
-		line++
-	}
-	return nil, nil, 0, diag.Errorf(file, 1, "front matter opened with --- is never closed (add a line with --- after the last key)")
-}
-
-// parseFrontMatter decodes and checks the YAML of a page's front matter.
-func parseFrontMatter(file string, yamlSrc []byte) (FrontMatter, *yaml.Node, error) {
+// parseFrontMatter decodes and checks front matter in format (formatYAML or
+// formatTOML). Lines in src count from 1 at the line after the opening
+// delimiter, so file lines are src lines + 1. It returns whatever decoded,
+// the document (for key lines), and every problem: errors, and notices for
+// keys kept in Params.
+func parseFrontMatter(file, format string, src []byte) (FrontMatter, *yaml.Node, diag.List) {
 	var fm FrontMatter
-	if len(bytes.TrimSpace(yamlSrc)) == 0 {
+	if len(bytes.TrimSpace(src)) == 0 {
 		return fm, nil, nil
 	}
+	doc, err := decodeDocument(file, format, src)
+	if err != nil {
+		return fm, nil, diag.List{err}
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			return fm, nil, nil // only comments
+		}
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return fm, nil, nil
+	}
+	if root.Kind != yaml.MappingNode {
+		return fm, nil, diag.List{diag.Errorf(file, root.Line+1, "front matter: expected key: value lines, got %s", describeNode(root))}
+	}
+	if n, line := expandedSize(root, maxFrontMatterValues); n > maxFrontMatterValues {
+		return fm, nil, diag.List{diag.Errorf(file, line+1, "front matter: YAML aliases expand to more than %d values (write the values out instead)", maxFrontMatterValues)}
+	}
+	var probs diag.List
+	known, borrowed := sortKeys(file, root, &fm, &probs)
+	if _, v := diag.MappingEntry(known, "weight"); v != nil {
+		normaliseWholeNumber(v)
+	}
+	if err := diag.DecodeStrict(file, 1, known, &fm); err != nil {
+		probs.Add(prefixed(err, "front matter: "))
+	}
+	probs.Add(applyBorrowed(file, known, borrowed, &fm)...)
+	probs.Add(normaliseDates(file, known, borrowed, &fm)...)
+	return fm, doc, probs
+}
+
+// decodeDocument parses front matter text into a YAML node tree.
+func decodeDocument(file, format string, src []byte) (*yaml.Node, error) {
+	if format == formatTOML {
+		doc, line, err := tomlDocument(src)
+		if err != nil {
+			return nil, diag.Errorf(file, max(line, 1)+1, "front matter: invalid TOML: %s", err)
+		}
+		return doc, nil
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(yamlSrc, &doc); err != nil {
+	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := diag.YAMLErrorLine(err)
-		if line > 0 {
-			line++ // the opening --- line
+		return nil, diag.Errorf(file, max(line, 1)+1, "front matter: invalid YAML: %s", msg)
+	}
+	return &doc, nil
+}
+
+// sortKeys splits the top-level keys of root: keys Guidebook reads go into the
+// returned mapping for strict decoding; other tools' keys Guidebook honours go
+// into borrowed (and Params); a likely typo of a known key is an error; any
+// other key is kept in Params with a notice.
+func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (known *yaml.Node, borrowed map[string]*yaml.Node) {
+	keys := knownKeys()
+	known = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line}
+	borrowed = map[string]*yaml.Node{}
+	isKnown := map[string]bool{}
+	for _, k := range keys {
+		isKnown[k] = true
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		line := k.Line + 1
+		if k.Kind != yaml.ScalarNode {
+			probs.Add(diag.Errorf(file, line, "front matter: a key must be a name, got %s", describeNode(k)))
+			continue
 		}
-		return fm, nil, diag.Errorf(file, line, "front matter: invalid YAML: %s", msg)
+		if isKnown[k.Value] {
+			known.Content = append(known.Content, k, v)
+			continue
+		}
+		if want, ok := likelyTypo(k.Value, keys); ok {
+			probs.Add(diag.Errorf(file, line, "front matter: unknown key %q (did you mean %q?)", k.Value, want))
+			continue
+		}
+		if fm.Params == nil {
+			fm.Params = map[string]any{}
+		}
+		var val any
+		if err := v.Decode(&val); err != nil {
+			probs.Add(diag.Errorf(file, line, "front matter: %s: %s", k.Value, strings.TrimPrefix(err.Error(), "yaml: ")))
+			continue
+		}
+		fm.Params[k.Value] = val
+		if borrowedKey(k.Value) != "" {
+			borrowed[k.Value] = v
+			continue
+		}
+		probs.Add(diag.Notice(file, line, "front-matter key %q is not used by Guidebook (kept in .Params)", k.Value))
 	}
-	var errs diag.List
-	if err := diag.DecodeStrict(file, 1, &doc, &fm); err != nil {
-		errs.Add(prefixed(err, "front matter: "))
+	return known, borrowed
+}
+
+// normaliseWholeNumber lets a quoted whole number ("3") stand for the number
+// where one is expected, as other tools write it, and makes a fraction (2.5)
+// fail to decode instead of being cut to 2.
+func normaliseWholeNumber(v *yaml.Node) {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!float" {
+		v.Tag = "!!str"
 	}
-	for key, v := range map[string]string{"date": fm.Date, "updated": fm.Updated} {
-		if v != "" && !dateRE.MatchString(v) {
-			errs.Add(diag.Errorf(file, keyLine(&doc, key)+1, "front matter: %s %q is not a date like 2024-06-15", key, v))
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		return
+	}
+	if _, err := strconv.Atoi(strings.TrimSpace(v.Value)); err == nil {
+		v.Value, v.Tag, v.Style = strings.TrimSpace(v.Value), "!!int", 0
+	}
+}
+
+// applyBorrowed sets weight and updated from other tools' keys
+// (sidebar_position, nav_order, lastmod) when the page does not set them.
+func applyBorrowed(file string, known *yaml.Node, borrowed map[string]*yaml.Node, fm *FrontMatter) []error {
+	var errs []error
+	for _, key := range []string{"sidebar_position", "nav_order"} {
+		v := borrowed[key]
+		if v == nil || hasKey(known, "weight") {
+			continue
+		}
+		normaliseWholeNumber(v)
+		var w int
+		if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil {
+			errs = append(errs, diag.Errorf(file, v.Line+1, "front matter: %s %s is not a whole number (it sets the order, like weight)", key, describeNode(v)))
+			continue
+		}
+		fm.Weight = w
+		known.Content = append(known.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "weight", Line: v.Line}, v)
+	}
+	return errs
+}
+
+// normaliseDates checks date and updated (or lastmod) and stores them as
+// YYYY-MM-DD, keeping the full time in DateTime and UpdatedTime.
+func normaliseDates(file string, known *yaml.Node, borrowed map[string]*yaml.Node, fm *FrontMatter) []error {
+	var errs []error
+	check := func(key, value string, line int) (string, time.Time) {
+		if value == "" {
+			return "", time.Time{}
+		}
+		t, err := parseDate(value)
+		if err != nil {
+			errs = append(errs, diag.Errorf(file, line, "front matter: %s %q %v", key, value, err))
+			return value, time.Time{}
+		}
+		return t.Format(time.DateOnly), t
+	}
+	fm.Date, fm.DateTime = check("date", fm.Date, keyLine(known, "date")+1)
+	if v := borrowed["lastmod"]; v != nil && !hasKey(known, "updated") && v.Kind == yaml.ScalarNode {
+		fm.Updated, fm.UpdatedTime = check("lastmod", v.Value, v.Line+1)
+		return errs
+	}
+	fm.Updated, fm.UpdatedTime = check("updated", fm.Updated, keyLine(known, "updated")+1)
+	return errs
+}
+
+// expandedSize counts the values of n with every alias expanded, stopping
+// once the count passes limit; it returns the count and the line where the
+// limit was passed.
+func expandedSize(n *yaml.Node, limit int) (int, int) {
+	count, line := 0, 0
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if n == nil || count > limit {
+			return
+		}
+		count++
+		if count > limit {
+			line = n.Line
+			return
+		}
+		if depth > 1000 { // an alias to an ancestor: a cycle
+			count, line = limit+1, n.Line
+			return
+		}
+		if n.Kind == yaml.AliasNode {
+			walk(n.Alias, depth+1)
+			return
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
 		}
 	}
-	return fm, &doc, errs.Err()
+	walk(n, 0)
+	return count, line
+}
+
+// describeNode names a node's shape for messages.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return strconv.Quote(n.Value)
 }
 
 // prefixed adds prefix to the message of every FileError in err.
@@ -111,7 +283,7 @@ func prefixed(err error, prefix string) error {
 }
 
 // keyLines maps every top-level key of a front-matter document to its line
-// in the file (the opening --- is line 1).
+// in the file (the opening delimiter is line 1).
 func keyLines(doc *yaml.Node) map[string]int {
 	if doc == nil {
 		return nil
@@ -122,7 +294,9 @@ func keyLines(doc *yaml.Node) map[string]int {
 	}
 	out := make(map[string]int, len(root.Content)/2)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		out[root.Content[i].Value] = root.Content[i].Line + 1
+		if _, dup := out[root.Content[i].Value]; !dup {
+			out[root.Content[i].Value] = root.Content[i].Line + 1
+		}
 	}
 	return out
 }

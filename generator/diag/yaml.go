@@ -132,7 +132,7 @@ func SuggestAmong(got string, known []string, noun string) string {
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
 	for _, k := range sorted {
-		if d := distance(strings.ToLower(got), k); d < bestD {
+		if d := Distance(strings.ToLower(got), k); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -142,26 +142,45 @@ func SuggestAmong(got string, known []string, noun string) string {
 	return fmt.Sprintf(" (did you mean %q?)", best)
 }
 
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
+// Distance is the Damerau–Levenshtein distance between a and b: the fewest
+// insertions, deletions, substitutions and swaps of two adjacent letters that
+// turn one into the other, so "titel" is 1 from "title" (Levenshtein says 2).
+// It counts runes and is the unrestricted form (a swapped pair may be edited
+// again), computed with the Lowrance–Wagner table.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	maxD := len(ra) + len(rb)
+	// d has a border row and column holding maxD; d[i+1][j+1] is the distance
+	// between ra[:i] and rb[:j].
+	w := len(rb) + 2
+	d := make([]int, (len(ra)+2)*w)
+	at := func(i, j int) *int { return &d[i*w+j] }
+	*at(0, 0) = maxD
+	for i := 0; i <= len(ra); i++ {
+		*at(i+1, 0), *at(i+1, 1) = maxD, i
 	}
+	for j := 0; j <= len(rb); j++ {
+		*at(0, j+1), *at(1, j+1) = maxD, j
+	}
+	lastRow := map[rune]int{} // last row of ra where each rune was seen
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
+		lastCol := 0 // last column of rb in this row where ra[i-1] matched
 		for j := 1; j <= len(rb); j++ {
+			k, l := lastRow[rb[j-1]], lastCol
 			cost := 1
 			if ra[i-1] == rb[j-1] {
-				cost = 0
+				cost, lastCol = 0, j
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			*at(i+1, j+1) = min(
+				*at(i, j)+cost, // substitute or match
+				*at(i+1, j)+1,  // insert
+				*at(i, j+1)+1,  // delete
+				*at(k, l)+(i-k-1)+1+(j-l-1), // swap, with the edits between
+			)
 		}
-		prev, cur = cur, prev
+		lastRow[ra[i-1]] = i
 	}
-	return prev[len(rb)]
+	return *at(len(ra)+1, len(rb)+1)
 }
 
 func join(path, key string) string {

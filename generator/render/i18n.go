@@ -62,7 +62,7 @@ func LoadStrings(theme fs.FS, cfg *config.Config) (Strings, []error, error) {
 			if len(shown) > 5 {
 				shown = append(shown[:5:5], fmt.Sprintf("… %d more", len(missing)-5))
 			}
-			warnings = append(warnings, diag.Warningf(path.Join("templates/i18n", lang), 0, "%d UI string(s) missing, shown in English: %s", len(missing), strings.Join(shown, ", ")))
+			warnings = append(warnings, diag.Warning(path.Join("templates/i18n", lang), 0, "%d UI string(s) missing, shown in English: %s", len(missing), strings.Join(shown, ", ")))
 		}
 	}
 	for k, v := range cfg.Strings {

@@ -37,6 +37,9 @@ type Output struct {
 	// Warnings are problems that did not stop the build, located like
 	// errors ("templates/i18n/de: warning: …"); build and check print them.
 	Warnings []error
+	// Notices are information for editors, such as front-matter keys kept
+	// for templates; check prints them.
+	Notices []error
 }
 
 // Build builds the site into memory. All problems found are returned
@@ -58,12 +61,15 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A site with front-matter problems is still planned, converted and
+	// link-checked, so one run reports every problem.
+	var errs diag.List
 	site, err := content.Load(ctx, contentFS, content.Options{Drafts: opts.Drafts})
-	if err != nil {
+	if site == nil {
 		return nil, err
 	}
+	errs.Add(err)
 	theme := render.Layers{opts.Site, opts.Theme}
-	var errs diag.List
 	strs, warnings, err := render.LoadStrings(theme, cfg)
 	if err != nil {
 		return nil, err
@@ -88,7 +94,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	out := &Output{Files: map[string][]byte{}, Warnings: warnings}
+	out := &Output{Files: map[string][]byte{}, Warnings: warnings, Notices: site.Notices}
 	assets, err := bundle(theme, results, out.Files)
 	if err != nil {
 		return nil, err

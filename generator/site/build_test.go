@@ -145,6 +145,8 @@ func TestBrokenSiteReportsEveryProblem(t *testing.T) {
 		`content/tips/unknown.md:3: front matter: unknown key "weigth" (did you mean "weight"?)`,
 		`content/letters/bad.md:4: field "a": unknown kind "colour"`,
 		"content/letters/bad.md:6: placeholder {{b}} has no field",
+		// Front-matter errors elsewhere do not hide link problems.
+		"content/tips/dead.md:6: link ../steps/nope.md: no page content/steps/nope.md",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error list lacks %q:\n%v", want, err)

@@ -1,0 +1,67 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"guidebook/generator/diag"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFrontMatter splits and parses arbitrary bytes as a page, YAML or TOML:
+// it must never panic, and every problem must be a diag.FileError naming the
+// file and a line of it. The seeds run as an ordinary test.
+func FuzzFrontMatter(f *testing.F) {
+	for _, seed := range []string{
+		"",
+		"plain text\n",
+		"---\ntitle: A\n---\nbody\n",
+		"---\r\ntitle: A\r\n---\r\n# H1\r\n",
+		"---\ntitle: A\nweight: \"3\"\ndate: 2024-01-15T10:00:00Z\ntags: [a, b]\nslug: s\n---\n",
+		"---\ntitel: A\nwieght: x\ndate: 2024-13-45\n---\n",
+		"---\n- a\n- b\n---\n",
+		"---\n? [a]\n: b\n---\n",
+		"---\na: &a [x, x]\nb: [*a, *a]\n---\n",
+		"---\nfields:\n  - {name: a, label: A, kind: text}\n---\n{{a}}\n",
+		"---\ntitle: [\n---\n",
+		"---\ntitle: A\n",
+		"+++\ntitle = \"T\"\nweight = 2\ndate = 2024-01-15T10:00:00+08:00\n+++\n",
+		"+++\n[[fields]]\nname = \"a\"\nlabel = \"A\"\nkind = \"text\"\n+++\n{{a}}\n",
+		"+++\ntitle = = \n+++\n",
+		"+++\na.b.c = 1\n[x.y]\nz = [1, {q = 2}]\n+++\n",
+		"\ufeff---\ntitle: A\n---\n",
+		"---\ndescription: \xff\n---\n\xfe\n",
+		"\xff\xfe-\x00",
+		"```\n# not\n```\n# yes ##\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	const file = "content/fuzz.md"
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fm, _, body, bodyLine, probs := parseSource(file, src)
+		lines := bytes.Count(src, []byte("\n")) + 1
+		for _, err := range probs {
+			var fe *diag.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("unlocated problem %T: %v", err, err)
+			}
+			if fe.File != file || fe.Line < 1 || fe.Line > lines+1 {
+				t.Fatalf("problem located at %s:%d (file has %d lines): %v", fe.File, fe.Line, lines, err)
+			}
+		}
+		if bodyLine < 1 {
+			t.Fatalf("bodyLine %d", bodyLine)
+		}
+		if !utf8.Valid(body) {
+			t.Fatalf("invalid UTF-8 left in the body")
+		}
+		page := &Page{FrontMatter: fm, Path: "tips/fuzz.md", Body: body, BodyLine: bodyLine}
+		setTitle(page)
+		if page.Title == "" {
+			t.Fatal("no title")
+		}
+		if page.BodyLine < bodyLine || page.BodyLine > lines+1 {
+			t.Fatalf("BodyLine %d after the title, was %d, file has %d lines", page.BodyLine, bodyLine, lines)
+		}
+	})
+}

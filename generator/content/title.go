@@ -1,0 +1,73 @@
+package content
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// attributeRE matches a heading's trailing attribute block, e.g. {#my-id}.
+var attributeRE = regexp.MustCompile(`\s*\{[^{}]*\}$`)
+
+// firstH1 finds the first level-1 ATX heading (# Title) of a Markdown body,
+// outside fenced code. It returns the heading's text and, when the heading is
+// the body's first non-blank line, the body after it and how many lines were
+// cut, so the caller can drop it and keep later line numbers right.
+func firstH1(body []byte) (title string, rest []byte, cut int, leading bool) {
+	fence := ""
+	sawText := false
+	for off, line := 0, 0; off < len(body); line++ {
+		next := len(body)
+		if i := bytes.IndexByte(body[off:], '\n'); i >= 0 {
+			next = off + i + 1
+		}
+		text := strings.TrimRight(string(body[off:next]), "\r\n")
+		trimmed := strings.TrimLeft(text, " ")
+		indented := len(text)-len(trimmed) > 3
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case !indented && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
+			fence = trimmed[:3]
+		case !indented && isH1(trimmed):
+			if h := h1Text(trimmed); h != "" {
+				return h, body[next:], line + 1, !sawText
+			}
+		}
+		if strings.TrimSpace(text) != "" {
+			sawText = true
+		}
+		off = next
+	}
+	return "", body, 0, false
+}
+
+func isH1(line string) bool {
+	return line == "#" || strings.HasPrefix(line, "# ") || strings.HasPrefix(line, "#\t")
+}
+
+// h1Text is the text of an ATX heading line: without the opening #, an
+// optional closing run of #, and an attribute block.
+func h1Text(line string) string {
+	s := strings.TrimSpace(attributeRE.ReplaceAllString(strings.TrimSpace(line[1:]), ""))
+	if t := strings.TrimRight(s, "#"); t != s && (t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t")) {
+		s = strings.TrimSpace(t)
+	}
+	return s
+}
+
+// nameTitle is the title of a page with neither title: nor an H1: its file
+// name without .md, or for a folder's index page the folder's name.
+func nameTitle(p string) string {
+	dir, file := path.Split(p)
+	if isIndexName(file) {
+		if dir == "" {
+			return "Home"
+		}
+		return path.Base(dir)
+	}
+	return strings.TrimSuffix(file, path.Ext(file))
+}
