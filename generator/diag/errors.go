@@ -149,4 +149,3 @@ func (l List) Error() string {
 
 // Unwrap exposes the problems to errors.Is and errors.As.
 func (l List) Unwrap() []error { return l }
-
