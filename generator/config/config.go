@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -32,6 +33,14 @@ type Config struct {
 	Menu        []MenuItem `yaml:"menu"`
 	Markdown    Markdown   `yaml:"markdown"`
 	Footer      string     `yaml:"footer"`
+	// BrokenLinks is "error" (the default: a link to a missing page, file or
+	// anchor fails the build) or "warn" (printed as a warning; the build
+	// goes on), for sites imported from elsewhere.
+	BrokenLinks string `yaml:"brokenLinks"`
+	// ExternalImages is "warn" (the default), "allow" or "error": what an
+	// image loaded from another origin gets, since readers' browsers then
+	// contact that origin.
+	ExternalImages string `yaml:"externalImages"`
 	// Strings overrides UI strings of the theme for this site, by key
 	// (e.g. search.placeholder), in the site's language.
 	Strings map[string]string `yaml:"strings"`
@@ -53,13 +62,25 @@ type MenuItem struct {
 
 // Markdown holds Markdown switches.
 type Markdown struct {
-	// Unsafe lets raw HTML in Markdown through instead of escaping it.
+	// HTML says what happens to raw HTML in Markdown: "sanitize" (the
+	// default: an allow-list keeps structure, tables, details, images and
+	// anchors and drops scripts, handlers, styles and comments), "escape"
+	// (shown as text) or "unsafe" (passed through as written).
+	HTML string `yaml:"html"`
+	// Unsafe is the older spelling of html: unsafe, still accepted.
 	Unsafe bool `yaml:"unsafe"`
 }
 
+// Values of the settings that take one of a few words.
+var (
+	HTMLModes      = []string{"sanitize", "escape", "unsafe"}
+	BrokenLinks    = []string{"error", "warn"}
+	ExternalImages = []string{"allow", "warn", "error"}
+)
+
 // Default returns the configuration used for keys site.yaml leaves out.
 func Default() Config {
-	return Config{Title: "Guidebook", Language: "en"}
+	return Config{Title: "Guidebook", Language: "en", BrokenLinks: "error", ExternalImages: "warn", Markdown: Markdown{HTML: "sanitize"}}
 }
 
 // Load reads site.yaml from the root of fsys. A missing file yields the defaults.
@@ -102,10 +123,33 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 	var errs []error
 	line := func(key string) int { return keyLine(doc, key) }
 	c.lines = map[string]int{}
-	for _, key := range []string{"title", "language", "baseURL", "editURL", "menu", "markdown", "footer", "strings"} {
+	for _, key := range []string{"title", "language", "baseURL", "editURL", "menu", "markdown", "footer", "strings", "brokenLinks", "externalImages"} {
 		if l := line(key); l > 0 {
 			c.lines[key] = l
 		}
+	}
+	if c.Markdown.Unsafe {
+		if _, v := diag.MappingEntry(doc, "markdown"); v != nil {
+			if k, _ := diag.MappingEntry(v, "html"); k == nil {
+				c.Markdown.HTML = "unsafe"
+			}
+		}
+	}
+	oneOf := func(key, got string, allowed []string) {
+		if !slices.Contains(allowed, got) {
+			errs = append(errs, diag.Errorf(file, line(key), "%s %q is not one of %s%s", key, got, strings.Join(allowed, ", "), diag.SuggestAmong(got, allowed, "values")))
+		}
+	}
+	oneOf("brokenLinks", c.BrokenLinks, BrokenLinks)
+	oneOf("externalImages", c.ExternalImages, ExternalImages)
+	if !slices.Contains(HTMLModes, c.Markdown.HTML) {
+		l := line("markdown")
+		if _, v := diag.MappingEntry(doc, "markdown"); v != nil {
+			if k, _ := diag.MappingEntry(v, "html"); k != nil {
+				l = k.Line
+			}
+		}
+		errs = append(errs, diag.Errorf(file, l, "markdown.html %q is not one of %s", c.Markdown.HTML, strings.Join(HTMLModes, ", ")))
 	}
 	if !languageRE.MatchString(c.Language) {
 		errs = append(errs, diag.Errorf(file, line("language"), "language %q is not a language tag such as en, zh-CN or de", c.Language))

@@ -19,6 +19,9 @@ func TestParseErrors(t *testing.T) {
 		{"bad base URL", "baseURL: example.org\n", []string{`site.yaml:1: baseURL "example.org" must be an absolute`}},
 		{"menu item needs page or url", "menu:\n  - {name: 步骤}\n", []string{`site.yaml:2: menu item "步骤" needs exactly one of page`}},
 		{"all problems together", "titel: x\nlanguage: 'fr FR'\nfooter: [1]\n", []string{`site.yaml:1: unknown key "titel"`, `site.yaml:3: "footer": expected text`, `site.yaml:2: language`}},
+		{"broken links setting", "brokenLinks: warning\n", []string{`site.yaml:1: brokenLinks "warning" is not one of error, warn`}},
+		{"external images setting", "externalImages: deny\n", []string{`site.yaml:1: externalImages "deny" is not one of allow, warn, error`}},
+		{"markdown html mode", "markdown:\n  html: raw\n", []string{`site.yaml:2: markdown.html "raw" is not one of sanitize, escape, unsafe`}},
 		{"unknown nested key", "markdown:\n  unsfe: true\n", []string{`site.yaml:2: unknown key "markdown.unsfe" (did you mean "unsafe"?)`}},
 	}
 	for _, tt := range tests {
@@ -46,6 +49,21 @@ func TestParseValid(t *testing.T) {
 	}
 	if c.Menu[0].Line != 5 {
 		t.Errorf("menu line = %d, want 5", c.Menu[0].Line)
+	}
+}
+
+func TestMarkdownHTMLModes(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"title: x\n", "sanitize"},
+		{"markdown: {unsafe: true}\n", "unsafe"},
+		{"markdown: {html: escape}\n", "escape"},
+		{"markdown: {html: sanitize, unsafe: true}\n", "sanitize"},
+	}
+	for _, tt := range tests {
+		c, err := Parse("site.yaml", []byte(tt.yaml))
+		if err != nil || c.Markdown.HTML != tt.want {
+			t.Errorf("Parse(%q): html = %q, %v; want %q", tt.yaml, c.Markdown.HTML, err, tt.want)
+		}
 	}
 }
 

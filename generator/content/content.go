@@ -78,7 +78,10 @@ type Site struct {
 	// Notices are diag.FileErrors of severity notice (front-matter keys kept
 	// in Params), sorted by file and line; they do not fail a build.
 	Notices []error
-	byPath  map[string]*Page
+	// Assets are the other files of the content folder (images, PDFs…),
+	// as content paths: each is copied beside the pages (page bundles).
+	Assets []string
+	byPath map[string]*Page
 }
 
 // Options controls loading.
@@ -140,7 +143,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	if opts.Prefix == "" {
 		opts.Prefix = "content/"
 	}
-	paths, err := markdownFiles(ctx, fsys)
+	paths, assets, err := contentFiles(ctx, fsys)
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
@@ -159,6 +162,7 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	}
 	site, lerr := link(pages, opts.Prefix)
 	probs.Add(lerr)
+	site.Assets = assets
 	errs, notices := probs.Split()
 	if n, ok := notices.Err().(diag.List); ok {
 		site.Notices = n
@@ -166,11 +170,10 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 	return site, errs.Err()
 }
 
-// markdownFiles lists the content paths of the Markdown files in fsys,
-// skipping hidden files and folders.
-func markdownFiles(ctx context.Context, fsys fs.FS) ([]string, error) {
-	var paths []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+// contentFiles lists the content paths of the Markdown files in fsys and of
+// the other files (assets), skipping hidden files and folders.
+func contentFiles(ctx context.Context, fsys fs.FS) (paths, assets []string, err error) {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -183,12 +186,16 @@ func markdownFiles(ctx context.Context, fsys fs.FS) ([]string, error) {
 			}
 			return nil
 		}
-		if strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case strings.HasPrefix(d.Name(), "."):
+		case strings.HasSuffix(p, ".md"):
 			paths = append(paths, p)
+		default:
+			assets = append(assets, p)
 		}
 		return nil
 	})
-	return paths, err
+	return paths, assets, err
 }
 
 // readPage parses one file; isIndex says it is its folder's list page. It

@@ -127,6 +127,10 @@ func Suggest(got string, known []string) string { return SuggestAmong(got, known
 
 // SuggestAmong is Suggest for names that are not keys: noun names them in
 // the fallback list, e.g. " (known kinds: date, list)".
+// maxHints is the most candidates a hint lists: a page with 300 headings
+// must not print them all.
+const maxHints = 5
+
 func SuggestAmong(got string, known []string, noun string) string {
 	best, bestD := "", 3
 	sorted := append([]string(nil), known...)
@@ -137,6 +141,9 @@ func SuggestAmong(got string, known []string, noun string) string {
 		}
 	}
 	if best == "" {
+		if len(sorted) > maxHints {
+			return fmt.Sprintf(" (known %s include %s, … %d more)", noun, strings.Join(sorted[:maxHints], ", "), len(sorted)-maxHints)
+		}
 		return fmt.Sprintf(" (known %s: %s)", noun, strings.Join(sorted, ", "))
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)

@@ -35,6 +35,7 @@ const (
 	KindManifest Kind = "manifest" // the web app manifest
 	KindHeaders  Kind = "headers"  // _headers for Netlify and Cloudflare Pages
 	KindStatic   Kind = "static"   // a file of static/, copied as it is
+	KindAsset    Kind = "asset"    // a file of content/ beside a page (an image, a PDF), copied as it is
 )
 
 // HTML reports whether entries of this kind are pages rendered by a template.
@@ -153,6 +154,9 @@ func New(site *content.Site, opts Options) (*Plan, error) {
 	}
 	for _, p := range site.All() {
 		b.page(site, p)
+	}
+	for _, a := range site.Assets {
+		b.add(&Entry{Kind: KindAsset, URL: a, Output: a, Source: "content/" + a})
 	}
 	for _, p := range site.All() {
 		if len(p.Revisions) > 0 {
@@ -331,7 +335,7 @@ func OutputPath(url string) string { return path.Join(url, "index.html") }
 // the same path but for letter case, which case-insensitive hosts merge) or
 // inside a folder the build reserves. It reports whether e was added.
 func (b *builder) add(e *Entry) bool {
-	if e.Source != "" && e.Kind != KindStatic {
+	if e.Source != "" && e.Kind != KindStatic && e.Kind != KindAsset {
 		for dir, what := range reservedDirs {
 			if strings.HasPrefix(e.URL, dir) {
 				b.errs.Add(diag.Errorf(e.Source, b.line(e), "URL %s is reserved for %s (move or rename the file)", e.URL, what))
@@ -397,6 +401,8 @@ func describe(e *Entry) string {
 		return "history page of " + e.Source
 	case KindAlias:
 		return "alias (redirect) in " + e.Source
+	case KindAsset:
+		return "file " + e.Source
 	case KindStatic:
 		if e.Source != "" {
 			return "static file " + e.Source

@@ -123,13 +123,19 @@ func staticFiles(theme fs.FS) ([]string, error) {
 	return out, err
 }
 
-// copyStatic copies the static files of the plan to their output paths.
-func copyStatic(theme fs.FS, pl *plan.Plan, files map[string][]byte) error {
+// copyStatic copies the static files of the plan (from static/ of the site
+// or theme) and the assets beside pages (from the site's content/) to their
+// output paths.
+func copyStatic(theme, siteFS fs.FS, pl *plan.Plan, files map[string][]byte) error {
 	for _, e := range pl.Entries {
-		if e.Kind != plan.KindStatic || e.Source == "" {
+		from := theme
+		switch {
+		case e.Kind == plan.KindAsset:
+			from = siteFS
+		case e.Kind != plan.KindStatic || e.Source == "":
 			continue
 		}
-		data, err := fs.ReadFile(theme, e.Source)
+		data, err := fs.ReadFile(from, e.Source)
 		if err != nil {
 			return err
 		}

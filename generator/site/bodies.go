@@ -2,7 +2,7 @@ package site
 
 import (
 	"context"
-	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
@@ -22,9 +22,14 @@ type bodies struct {
 	ctx  context.Context
 	conv *markdown.Converter
 	site *content.Site
+	plan *plan.Plan
+	// warnLinks reports broken links and anchors as warnings (site.yaml
+	// brokenLinks: warn) instead of errors.
+	warnLinks bool
 
-	mu      sync.Mutex
-	anchors []anchorRef
+	mu       sync.Mutex
+	anchors  []anchorRef
+	problems diag.List // broken links, reported once per link
 }
 
 // anchorRef is a link to #anchor of a page, checked once every page is converted.
@@ -36,8 +41,8 @@ type anchorRef struct {
 	dest   string
 }
 
-func newBodies(ctx context.Context, conv *markdown.Converter, site *content.Site) *bodies {
-	return &bodies{ctx: ctx, conv: conv, site: site}
+func newBodies(ctx context.Context, conv *markdown.Converter, site *content.Site, pl *plan.Plan, warnLinks bool) *bodies {
+	return &bodies{ctx: ctx, conv: conv, site: site, plan: pl, warnLinks: warnLinks}
 }
 
 // converts reports whether a page's body is Markdown (revisions are verbatim text).
@@ -105,31 +110,117 @@ func (b *bodies) convert(p *content.Page, hostURL, idPrefix string, record bool)
 
 // link resolves a relative link written in p, for display at hostURL.
 func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int, record bool) (string, error) {
+	if external(dest) {
+		return dest, nil
+	}
 	target, anchor, _ := strings.Cut(dest, "#")
+	target, query, _ := strings.Cut(target, "?")
 	if target == "" { // same page
 		if record {
 			b.addAnchor(anchorRef{from: p, target: p, anchor: anchor, dest: dest, line: line})
 		}
 		return "#" + idPrefix + anchor, nil
 	}
-	if !strings.HasSuffix(target, ".md") {
-		return dest, nil // a static file or folder: left as written
+	cp, inside := resolve(p.Path, target)
+	if !inside {
+		b.broken(record, p, line, "link %s: leaves the site (a link may not climb above content/)", dest)
+		return dest, nil
 	}
-	cp := path.Clean(path.Join(path.Dir(p.Path), target))
+	if to := pageAt(b.site, cp); to != nil {
+		if anchor != "" && record {
+			b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
+		}
+		href := to.URL
+		if anchor != "" {
+			href += "#" + anchor
+		}
+		return render.Rel(hostURL, href), nil
+	}
+	if e := b.plan.Output(cp); e != nil && (e.Kind == plan.KindAsset || e.Kind == plan.KindStatic) {
+		href := render.Rel(hostURL, cp)
+		if query != "" {
+			href += "?" + query
+		}
+		if anchor != "" {
+			href += "#" + anchor
+		}
+		return href, nil
+	}
+	if strings.HasSuffix(cp, ".md") {
+		b.broken(record, p, line, "link %s: no page content/%s", dest, cp)
+	} else {
+		b.broken(record, p, line, "link %s: no page or file content/%s (nor static/%s)", dest, cp, cp)
+	}
+	return dest, nil
+}
+
+// broken records a link that leads nowhere, as an error or, with
+// brokenLinks: warn, as a warning. Only a page's own conversion records.
+func (b *bodies) broken(record bool, p *content.Page, line int, format string, args ...any) {
+	if !record {
+		return
+	}
+	e := diag.Errorf(p.File, line, format, args...)
+	if b.warnLinks {
+		e = diag.Warning(p.File, line, format, args...)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.problems.Add(e)
+}
+
+// external reports whether dest leaves the site: it has a scheme (https:,
+// mailto:, tel:) or is protocol-relative (//host/path).
+func external(dest string) bool {
+	if strings.HasPrefix(dest, "//") {
+		return true
+	}
+	colon := strings.IndexByte(dest, ':')
+	if colon <= 0 {
+		return false
+	}
+	slash := strings.IndexAny(dest, "/?#")
+	return slash < 0 || colon < slash
+}
+
+// resolve turns a link target written in the content file at from into a
+// content path: relative to the file's folder, or to content/ when it starts
+// with "/". It reports false for a target that climbs out of content/.
+func resolve(from, target string) (string, bool) {
+	if u, err := url.PathUnescape(target); err == nil {
+		target = u
+	}
 	if strings.HasPrefix(target, "/") {
-		cp = strings.TrimPrefix(path.Clean(target), "/")
+		return strings.TrimPrefix(path.Clean(target), "/"), true
 	}
-	to := b.site.Page(cp)
-	if to == nil {
-		return "", fmt.Errorf("no page content/%s", cp)
+	joined := path.Join(path.Dir(from), target)
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return "", false
 	}
-	if anchor != "" && record {
-		b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
+	if joined == "." {
+		return "", true
 	}
-	if anchor != "" {
-		return render.Rel(hostURL, to.URL+"#"+anchor), nil
+	return joined, true
+}
+
+// pageAt finds the page a content path names: the file itself (x.md), or as
+// written for the web, without .md (x, x/, x/index.html), as GitHub, Hugo
+// and MkDocs links often are.
+func pageAt(site *content.Site, cp string) *content.Page {
+	if strings.HasSuffix(cp, ".md") {
+		return site.Page(cp)
 	}
-	return render.Rel(hostURL, to.URL), nil
+	cp = strings.TrimSuffix(strings.TrimSuffix(cp, "index.html"), "/")
+	cp = strings.TrimSuffix(cp, ".html")
+	if cp == "" {
+		return site.Home
+	}
+	for _, c := range []string{cp + ".md", cp + "/_index.md"} {
+		if p := site.Page(c); p != nil {
+			return p
+		}
+	}
+	return nil
 }
 
 func (b *bodies) addAnchor(a anchorRef) {
@@ -152,11 +243,15 @@ func (b *bodies) checkAnchors(results map[*content.Page]*markdown.Result) []erro
 				known = append(known, h.ID)
 			}
 		}
-		hint := diag.Suggest(a.anchor, known)
+		hint := diag.SuggestAmong(a.anchor, known, "headings")
 		if len(known) == 0 {
 			hint = " (the page has no headings)"
 		}
-		errs = append(errs, diag.Errorf(a.from.File, a.line, "link %s: %s has no heading #%s%s", a.dest, a.target.File, a.anchor, hint))
+		report := diag.Errorf
+		if b.warnLinks {
+			report = diag.Warning
+		}
+		errs = append(errs, report(a.from.File, a.line, "link %s: %s has no heading #%s%s", a.dest, a.target.File, a.anchor, hint))
 	}
 	return errs
 }

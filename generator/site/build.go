@@ -82,16 +82,21 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	}
 	pl, err := plan.New(site, plan.Options{Theme: thm, Config: cfg, Static: static})
 	errs.Add(err)
-	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.Unsafe), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
+	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.HTML == "unsafe"), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
 	}))
 	errs.Add(render.CheckMenu(cfg, site))
-	bodies := newBodies(ctx, conv, site)
+	bodies := newBodies(ctx, conv, site, pl, cfg.BrokenLinks == "warn")
 	results, cerr := bodies.convertAll()
 	errs.Add(cerr)
+	errs.Add(bodies.problems...)
 	errs.Add(bodies.checkAnchors(results)...)
-	if err := errs.Err(); err != nil {
+	fatal, rest := errs.Split()
+	if sorted, ok := rest.Err().(diag.List); ok {
+		warnings = append(warnings, sorted...)
+	}
+	if err := fatal.Err(); err != nil {
 		return nil, err
 	}
 	out := &Output{Files: map[string][]byte{}, Warnings: warnings, Notices: site.Notices}
@@ -115,7 +120,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err := renderAll(ctx, r, in, out.Files); err != nil {
 		return nil, err
 	}
-	if err := copyStatic(theme, pl, out.Files); err != nil {
+	if err := copyStatic(theme, opts.Site, pl, out.Files); err != nil {
 		return nil, err
 	}
 	out.Pages = len(pl.Pages())
@@ -133,7 +138,7 @@ func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, files 
 		var data []byte
 		var err error
 		switch {
-		case e.Kind == plan.KindStatic:
+		case e.Kind == plan.KindStatic || e.Kind == plan.KindAsset:
 			return
 		case e.Kind.HTML():
 			data, err = r.Page(in, e)
