@@ -1,69 +1,10 @@
 package markdown
 
 import (
-	"bufio"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 )
-
-// fixture is one numbered case of testdata/cases.txt, in goldmark's format:
-// a title line, the Markdown, and the expected HTML, separated by //- - -//
-// lines and ended by //= = =//.
-type fixture struct {
-	name, markdown, html string
-}
-
-func readFixtures(t *testing.T, path string) []fixture {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []fixture
-	var cur fixture
-	var part int
-	var buf []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "//- - -"):
-			if part == 1 {
-				cur.markdown = strings.Join(buf, "\n") + "\n"
-			}
-			part++
-			buf = nil
-		case strings.HasPrefix(line, "//= = ="):
-			cur.html = strings.Join(buf, "\n")
-			out = append(out, cur)
-			cur, part, buf = fixture{}, 0, nil
-		case part == 0 && line != "":
-			cur.name = line
-		case part > 0:
-			buf = append(buf, line)
-		}
-	}
-	return out
-}
-
-func TestFixtures(t *testing.T) {
-	c := New()
-	for _, fx := range readFixtures(t, "testdata/cases.txt") {
-		t.Run(fx.name, func(t *testing.T) {
-			res, err := c.Convert([]byte(fx.markdown), Page{File: "x.md", Line: 1, Key: "steps/x",
-				Link: func(dest string, _ int) (string, error) { return "/rewritten/" + dest, nil }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.TrimSpace(string(res.HTML)); got != strings.TrimSpace(fx.html) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, fx.html)
-			}
-		})
-	}
-}
 
 func TestLinkErrorsNameTheLine(t *testing.T) {
 	src := "第一行\n\n见[提交](../steps/missing.md)和![图](https://cdn.example/x.png)\n"
@@ -100,16 +41,6 @@ func TestOutline(t *testing.T) {
 	}
 	if len(res.Sections) != 3 || res.Sections[1].Heading != "准备材料" || !strings.Contains(res.Sections[1].Text, "聊天截图") {
 		t.Errorf("sections = %+v", res.Sections)
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"第 1 步：登录": "第-1-步-登录", "保存哪些证据？": "保存哪些证据", "WhatsApp 申诉": "whatsapp-申诉", "？！": "section", "a_b": "a_b",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
