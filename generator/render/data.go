@@ -76,11 +76,7 @@ func (r *Renderer) data(in *Input, p *content.Page) (*PageData, error) {
 	d.JS = Rel(p.URL, r.assets.JS)
 	res := in.Results[p]
 	if res != nil {
-		html := res.HTML
-		if p.Kind == content.KindLetter {
-			html = LetterBody(html, p.Fields, r.strs.T("letter.blank"))
-		}
-		d.Content = template.HTML(html)
+		d.Content = template.HTML(res.HTML)
 		d.TOC = toc(res.Headings, p)
 		d.Tasks = len(res.Tasks)
 	}

@@ -94,7 +94,19 @@ func (b *bodies) convert(p, host *content.Page, idPrefix string, record bool) (*
 		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: p == host,
 		Link: func(dest string, line int) (string, error) { return b.link(p, host, idPrefix, dest, line, record) },
 	}
+	if p == host { // a letter's fields are filled on its own page only
+		page.Fields = markdownFields(p.Fields)
+	}
 	return b.conv.Convert(p.Body, page)
+}
+
+// markdownFields converts a letter's declared fields for the converter.
+func markdownFields(fs []content.Field) []markdown.Field {
+	out := make([]markdown.Field, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, markdown.Field{Name: f.Name, Label: f.Label, Kind: f.Kind, Columns: f.Columns})
+	}
+	return out
 }
 
 // link resolves a relative link written in p, for display on host.

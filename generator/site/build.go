@@ -63,7 +63,7 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.Unsafe), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
+	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.Unsafe), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithBlank(strs.T("letter.blank")), markdown.WithCalloutTitles(map[string]string{
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
 	}))
