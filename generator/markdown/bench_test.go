@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // unknownFences is a page of 200 code blocks whose fence names chroma does
@@ -25,4 +27,28 @@ func BenchmarkUnknownFences(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLexerLookup compares, per fence name of unknownFences, the old
+// lookup (chroma's lexers.Get, which tries every lexer's file patterns for a
+// name it does not know) with the converter's cache.
+func BenchmarkLexerLookup(b *testing.B) {
+	names := []string{"mjs", "txt", "", "console", "text", "plaintext", "jsonc", "nosuchlang"}
+	b.Run("chroma-Get", func(b *testing.B) {
+		for b.Loop() {
+			for _, n := range names {
+				if l := lexers.Get(n); l == nil {
+					_ = lexers.Fallback
+				}
+			}
+		}
+	})
+	b.Run("cached", func(b *testing.B) {
+		lc := &lexerCache{}
+		for b.Loop() {
+			for _, n := range names {
+				_ = lc.get(n)
+			}
+		}
+	})
 }

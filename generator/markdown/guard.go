@@ -64,6 +64,9 @@ func nesting(line []byte) int {
 		case c == '>':
 			depth++
 			i++
+			if i < len(line) && line[i] == ' ' { // part of the marker
+				i++
+			}
 		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
 			depth++
 			i += 2

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"guidebook/generator/diag"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -170,7 +171,16 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	if err := c.limits.check(src, p); err != nil {
 		return nil, err
 	}
+	var bad error
+	if !utf8.Valid(src) {
+		// goldmark panics on some invalid UTF-8 and the page is UTF-8 HTML:
+		// report the first bad line and convert the text with U+FFFD.
+		line := p.Line + bytes.Count(src[:firstInvalid(src)], []byte("\n"))
+		bad = diag.Errorf(p.File, line, "text is not valid UTF-8: save the file as UTF-8")
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
 	st := &state{page: p, src: src, ids: map[string]bool{}, lines: newLineIndex(src)}
+	st.errs.Add(bad)
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
@@ -181,6 +191,18 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks, IDs: st.ids}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()
+}
+
+// firstInvalid returns the offset of the first invalid UTF-8 sequence.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // state is the per-conversion state shared by the transformers through the

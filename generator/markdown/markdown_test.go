@@ -96,3 +96,15 @@ func TestHeadingAnchors(t *testing.T) {
 		})
 	}
 }
+
+// Regression (found by FuzzPlaceholders): a stray continuation byte before a
+// line break made goldmark's East Asian line-break check panic.
+func TestInvalidUTF8IsReportedNotPanicked(t *testing.T) {
+	res, err := New().Convert([]byte("第一行\n\xa6\n0\n"), Page{File: "content/a.md", Line: 4})
+	if err == nil || !strings.Contains(err.Error(), "content/a.md:5: text is not valid UTF-8") {
+		t.Fatalf("error = %v", err)
+	}
+	if res == nil || !strings.Contains(string(res.HTML), "\uFFFD") {
+		t.Fatalf("result = %v", res)
+	}
+}
