@@ -11,26 +11,26 @@ import (
 // hide.
 func TestLinkAndImageLines(t *testing.T) {
 	src := strings.Join([]string{
-		"第一行",                       // 10
-		"",                          // 11
-		"[a](a.md) 文字",              // 12
-		"续行 ![](b.png)",             // 13: an image with no alt text
-		"",                          // 14
-		"- 列表 [c](c.md)",            // 15
-		"",                          // 16
-		`<p>`,                       // 17
-		`<a href="d.md">d</a>`,      // 18
-		`<img src="e.png">`,         // 19
-		`</p>`,                      // 20
-		"",                          // 21
-		`文字 <a href="f.md">f</a>`,   // 22
-		"",                          // 23
-		"[g][ref]",                  // 24
-		"",                          // 25
-		"[ref]: g.md",               // 26
-		"",                          // 27
-		"> ![h](h.png)",             // 28
-		"",                          // 29
+		"第一行",                         // 10
+		"",                            // 11
+		"[a](a.md) 文字",                // 12
+		"续行 ![](b.png)",               // 13: an image with no alt text
+		"",                            // 14
+		"- 列表 [c](c.md)",              // 15
+		"",                            // 16
+		`<p>`,                         // 17
+		`<a href="d.md">d</a>`,        // 18
+		`<img src="e.png">`,           // 19
+		`</p>`,                        // 20
+		"",                            // 21
+		`文字 <a href="f.md">f</a>`,     // 22
+		"",                            // 23
+		"[g][ref]",                    // 24
+		"",                            // 25
+		"[ref]: g.md",                 // 26
+		"",                            // 27
+		"> ![h](h.png)",               // 28
+		"",                            // 29
 		"| x |\n|---|\n| [i](i.md) |", // 30-32
 	}, "\n") + "\n"
 	var got []string
