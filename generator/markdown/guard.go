@@ -17,8 +17,11 @@ type Limits struct {
 	LinkDefinitions int
 }
 
-// DefaultLimits are far beyond any real page.
-var DefaultLimits = Limits{Nesting: 100, LinkDefinitions: 10000}
+// The default limits, far beyond any real page.
+const (
+	DefaultNesting         = 100
+	DefaultLinkDefinitions = 10000
+)
 
 // check scans src once, line by line, and reports the first limit exceeded
 // at its file:line. The scan is deliberately rough (it counts container

@@ -66,7 +66,7 @@ func WithLimits(l Limits) Option { return func(s *settings) { s.limits = l } }
 
 // New returns a converter.
 func New(opts ...Option) *Converter {
-	s := settings{calloutTitles: defaultCalloutTitles, html: HTMLSanitize, limits: DefaultLimits}
+	s := settings{calloutTitles: defaultCalloutTitles, html: HTMLSanitize, limits: Limits{Nesting: DefaultNesting, LinkDefinitions: DefaultLinkDefinitions}}
 	for _, o := range opts {
 		o(&s)
 	}

@@ -108,3 +108,31 @@ func TestInvalidUTF8IsReportedNotPanicked(t *testing.T) {
 		t.Fatalf("result = %v", res)
 	}
 }
+
+func TestHTMLModes(t *testing.T) {
+	src := []byte("<b onclick=\"x()\">粗</b>\n")
+	tests := []struct {
+		name string
+		opts []Option
+		want string
+	}{
+		{"default is sanitize", nil, "<b>粗</b>"},
+		{"WithUnsafe(false) keeps the default", []Option{WithUnsafe(false)}, "<b>粗</b>"},
+		{"WithUnsafe(true) is an alias of unsafe", []Option{WithUnsafe(true)}, `<b onclick="x()">粗</b>`},
+		{"escape", []Option{WithHTML(HTMLEscape)}, "&lt;b onclick=&quot;x()&quot;&gt;粗&lt;/b&gt;"},
+		{"unknown mode is sanitize", []Option{WithHTML("loose")}, "<b>粗</b>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := New(tt.opts...).Convert(src, Page{})
+			if err != nil || !strings.Contains(string(res.HTML), tt.want) {
+				t.Errorf("got %s, %v; want %s", res.HTML, err, tt.want)
+			}
+		})
+	}
+	for in, ok := range map[string]bool{"": true, "sanitize": true, "escape": true, "unsafe": true, "Unsafe": false, "raw": false} {
+		if _, err := ParseHTMLMode(in); (err == nil) != ok {
+			t.Errorf("ParseHTMLMode(%q) error = %v", in, err)
+		}
+	}
+}

@@ -31,18 +31,14 @@ const (
 	HTMLUnsafe HTMLMode = "unsafe"
 )
 
-// HTMLModes lists the valid modes, for messages.
-var HTMLModes = []HTMLMode{HTMLSanitize, HTMLEscape, HTMLUnsafe}
-
 // ParseHTMLMode reads a mode as written in site.yaml; "" is the default.
 func ParseHTMLMode(s string) (HTMLMode, error) {
 	if s == "" {
 		return HTMLSanitize, nil
 	}
-	for _, m := range HTMLModes {
-		if string(m) == s {
-			return m, nil
-		}
+	switch m := HTMLMode(s); m {
+	case HTMLSanitize, HTMLEscape, HTMLUnsafe:
+		return m, nil
 	}
 	return "", fmt.Errorf("unknown raw HTML mode %q (use sanitize, escape or unsafe)", s)
 }
