@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 
@@ -57,8 +58,33 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	return ast.WalkSkipChildren, c.formatter.Format(w, styles.Fallback, it)
+	var out bytes.Buffer
+	if err := c.formatter.Format(&out, styles.Fallback, it); err != nil {
+		return ast.WalkStop, err
+	}
+	if st := renderState(n); st != nil {
+		st.codeClasses["chroma"] = true
+		for _, m := range codeClassRE.FindAllSubmatch(out.Bytes(), -1) {
+			st.codeClasses[string(m[1])] = true
+		}
+	}
+	_, _ = w.Write(out.Bytes())
+	return ast.WalkSkipChildren, nil
 }
+
+// renderState returns the conversion state Convert left on the document, so
+// a renderer can report what it wrote (renderers get no parser context).
+func renderState(n ast.Node) *state {
+	doc := n.OwnerDocument()
+	if doc == nil {
+		return nil
+	}
+	st, _ := doc.Meta()[stateMetaKey].(*state)
+	return st
+}
+
+// stateMetaKey is the document meta key of the conversion state.
+const stateMetaKey = "guidebook/markdown.state"
 
 // fenceAliases maps fence names editors write to the chroma lexer meant.
 var fenceAliases = map[string]string{

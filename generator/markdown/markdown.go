@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -148,6 +149,10 @@ type Result struct {
 	// IDs holds every element ID a link may point at: all heading IDs
 	// (nested ones too) and the id= and <a name=> of raw HTML.
 	IDs map[string]bool
+	// CodeClasses are the chroma CSS classes the page's code uses, for
+	// HighlightCSS (the same set UsedCodeClasses finds in HTML, without
+	// scanning it).
+	CodeClasses map[string]bool
 }
 
 // HasID reports whether the page has an element with the given ID: a heading
@@ -179,16 +184,19 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		bad = diag.Errorf(p.File, line, "text is not valid UTF-8: save the file as UTF-8")
 		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	}
-	st := &state{page: p, src: src, ids: map[string]bool{}, lines: newLineIndex(src)}
+	st := &state{page: p, src: src, ids: map[string]bool{}, codeClasses: map[string]bool{}, lines: newLineIndex(src)}
 	st.errs.Add(bad)
 	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if d, ok := doc.(*ast.Document); ok {
+		d.AddMeta(stateMetaKey, st)
+	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render: %w", p.File, err)
 	}
-	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks, IDs: st.ids}
+	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()
 }
@@ -212,8 +220,10 @@ type state struct {
 	src   []byte
 	lines lineIndex
 	ids   map[string]bool // element IDs of the page, see Result.IDs
-	tasks []Task
-	errs  diag.List
+	// codeClasses are the chroma classes the code renderer wrote.
+	codeClasses map[string]bool
+	tasks       []Task
+	errs        diag.List
 }
 
 var stateKey = parser.NewContextKey()

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -133,6 +134,21 @@ func TestHTMLModes(t *testing.T) {
 	for in, ok := range map[string]bool{"": true, "sanitize": true, "escape": true, "unsafe": true, "Unsafe": false, "raw": false} {
 		if _, err := ParseHTMLMode(in); (err == nil) != ok {
 			t.Errorf("ParseHTMLMode(%q) error = %v", in, err)
+		}
+	}
+}
+
+func TestCodeClassesMatchTheHTML(t *testing.T) {
+	c := New()
+	for _, src := range []string{"no code\n", "```go\nx := 1 // c\n```\n", "```yaml\na: [1, \"b\"]\n```\n\n    indented\n", "```nosuch\nx\n```\n"} {
+		res, err := c.Convert([]byte(src), Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scanned := map[string]bool{}
+		UsedCodeClasses(res.HTML, scanned)
+		if fmt.Sprint(scanned) != fmt.Sprint(res.CodeClasses) {
+			t.Errorf("%q: CodeClasses %v, HTML has %v", src, res.CodeClasses, scanned)
 		}
 	}
 }
