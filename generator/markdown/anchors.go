@@ -1,12 +1,23 @@
 package markdown
 
 import (
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
+
+// headingAnchors ends ## to #### headings with a link to themselves (on pages
+// converted with Page.Anchors). It runs after headingIDs.
+type headingAnchors struct{ label string }
+
+// Extend implements goldmark.Extender.
+func (e *headingAnchors) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(anchorTransformer{}, 140)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{label: e.label}, 100)))
+}
 
 // HeadingAnchor is the link a heading gets to itself, shown on hover and
 // focus, so a reader can copy the address of a section.

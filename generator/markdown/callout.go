@@ -5,12 +5,23 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
+
+// callouts turns GitHub-style alert blockquotes ("> [!WARNING]") into
+// titled callout boxes.
+type callouts struct{ titles map[string]string }
+
+// Extend implements goldmark.Extender.
+func (e *callouts) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(calloutTransformer{}, 110)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(calloutRenderer{titles: e.titles}, 100)))
+}
 
 var defaultCalloutTitles = map[string]string{
 	"note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution",

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -14,6 +15,16 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
+
+// checklists turns GFM task-list items into real, labelled checkboxes with
+// stable storage keys (checklist.js keeps a reader's ticks under them).
+type checklists struct{}
+
+// Extend implements goldmark.Extender.
+func (*checklists) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(checklistTransformer{}, 120)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(checklistRenderer{}, 100)))
+}
 
 // Task is one checklist item of a page.
 type Task struct {

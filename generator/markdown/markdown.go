@@ -1,41 +1,52 @@
 // Package markdown converts a page body to HTML with goldmark: GFM, CJK line
-// breaks, footnotes, definition lists, heading IDs for Chinese headings,
-// callouts, interactive checklists, chroma highlighting and internal link
-// rewriting. It takes bytes and returns HTML, headings and plain text; it
-// knows nothing of the content tree.
+// breaks, footnotes, definition lists, GitHub-style heading IDs, callouts,
+// interactive checklists, letter placeholders, chroma highlighting, raw HTML
+// (sanitised by default) and link rewriting. Each of our features is a
+// goldmark Extender in its own file. It takes bytes and returns HTML,
+// headings and plain text; it knows nothing of the content tree.
 package markdown
 
 import (
 	"bytes"
 	"fmt"
 	"guidebook/generator/diag"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Converter is one goldmark pipeline, built once per build and safe for
 // concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	limits Limits
 }
 
 type settings struct {
-	unsafe        bool
+	html          HTMLMode
 	calloutTitles map[string]string
 	anchorLabel   string
+	blank         string
+	limits        Limits
 }
 
 // Option configures a Converter.
 type Option func(*settings)
 
-// WithUnsafe lets raw HTML through instead of escaping it.
-func WithUnsafe(on bool) Option { return func(s *settings) { s.unsafe = on } }
+// WithUnsafe(true) lets raw HTML through as written; it is an alias of
+// WithHTML(HTMLUnsafe) kept for older callers. WithUnsafe(false) keeps the
+// default mode (HTMLSanitize).
+func WithUnsafe(on bool) Option {
+	return func(s *settings) {
+		if on {
+			s.html = HTMLUnsafe
+		}
+	}
+}
 
 // WithCalloutTitles sets the visible title of each callout kind
 // ("note", "tip", "important", "warning", "caution").
@@ -47,15 +58,18 @@ func WithCalloutTitles(t map[string]string) Option {
 // "本节链接" (see Page.Anchors).
 func WithAnchorLabel(label string) Option { return func(s *settings) { s.anchorLabel = label } }
 
+// WithBlank sets what a letter field shows without JavaScript (the UI string
+// "letter.blank", e.g. "＿＿＿＿"), so a printed letter can be completed by hand.
+func WithBlank(blank string) Option { return func(s *settings) { s.blank = blank } }
+
+// WithLimits replaces the bounds that keep hostile input fast (see Limits).
+func WithLimits(l Limits) Option { return func(s *settings) { s.limits = l } }
+
 // New returns a converter.
 func New(opts ...Option) *Converter {
-	s := settings{calloutTitles: defaultCalloutTitles}
+	s := settings{calloutTitles: defaultCalloutTitles, html: HTMLSanitize, limits: Limits{Nesting: DefaultNesting, LinkDefinitions: DefaultLinkDefinitions}}
 	for _, o := range opts {
 		o(&s)
-	}
-	var htmlOpts []renderer.Option
-	if s.unsafe {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -63,24 +77,19 @@ func New(opts ...Option) *Converter {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
+			// Ours, in the order their AST transformers run (see each file).
+			&links{},
+			&callouts{titles: s.calloutTitles},
+			&checklists{},
+			&placeholders{blank: s.blank},
+			&headingIDs{},
+			&headingAnchors{label: s.anchorLabel},
+			&rawHTML{mode: s.html},
+			newCode(),
 		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithAttribute(),
-			parser.WithASTTransformers(
-				util.Prioritized(linkTransformer{}, 100),
-				util.Prioritized(calloutTransformer{}, 110),
-				util.Prioritized(checklistTransformer{}, 120),
-				util.Prioritized(prefixTransformer{}, 130),
-				util.Prioritized(anchorTransformer{}, 140),
-			),
-		),
-		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
-	// Our renderers are registered at priority 100-200, lower than goldmark's
-	// own (500+), so they replace them for the node kinds they handle.
-	md.Renderer().AddOptions(renderers(s))
-	return &Converter{md: md}
+	return &Converter{md: md, limits: s.limits}
 }
 
 // Page is what Convert needs to know about the page being converted.
@@ -96,9 +105,25 @@ type Page struct {
 	// another page where its IDs must not clash.
 	IDPrefix string
 	// Link rewrites a relative link destination (e.g. "../steps/submit.md#x")
-	// written at line of File; it returns the href to write, or an error that
-	// is reported at that line. Nil leaves links unchanged.
+	// written at line of File, in Markdown or in a raw HTML <a href>; it
+	// returns the href to write, or an error that is reported at that line.
+	// Nil leaves links unchanged.
 	Link func(dest string, line int) (string, error)
+	// Image rewrites the source of a Markdown image or a raw HTML <img src>
+	// written at line of File, like Link. Nil leaves sources unchanged.
+	Image func(dest string, line int) (string, error)
+	// Fields are the fill-in fields the page declares; {{name}} in its text
+	// becomes the field's element (see placeholder.go). Without fields, {{…}}
+	// is plain text.
+	Fields []Field
+}
+
+// Field is one fill-in field of a letter, as the page declares it.
+type Field struct {
+	Name    string
+	Label   string
+	Kind    string   // "list", "table" and "textarea" alone in a paragraph become blocks
+	Columns []string // the columns of a "table" field
 }
 
 // Heading is a heading of the page, for the table of contents and anchors.
@@ -118,13 +143,24 @@ type Section struct {
 // Result is a converted page.
 type Result struct {
 	HTML     []byte
-	Headings []Heading // every heading with an ID, in order
+	Headings []Heading // every top-level heading with an ID, in order
 	Sections []Section
 	Tasks    []Task // checklist items, in order
+	// IDs holds every element ID a link may point at: all heading IDs
+	// (nested ones too) and the id= and <a name=> of raw HTML.
+	IDs map[string]bool
+	// CodeClasses are the chroma CSS classes the page's code uses, for
+	// HighlightCSS (the same set UsedCodeClasses finds in HTML, without
+	// scanning it).
+	CodeClasses map[string]bool
 }
 
-// HasID reports whether the page has an element with the given heading ID.
+// HasID reports whether the page has an element with the given ID: a heading
+// or an anchor in raw HTML.
 func (r *Result) HasID(id string) bool {
+	if r.IDs != nil {
+		return r.IDs[id]
+	}
 	for _, h := range r.Headings {
 		if h.ID == id {
 			return true
@@ -134,19 +170,47 @@ func (r *Result) HasID(id string) bool {
 }
 
 // Convert renders src, the body of page p. Link problems are returned as a
-// diag.List located in p.File; the HTML is still returned.
+// diag.List located in p.File; the HTML is still returned. Input beyond the
+// converter's Limits is refused with an error and no result.
 func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
-	st := &state{page: p, src: src, ids: newIDs()}
-	pc := parser.NewContext(parser.WithIDs(st.ids))
+	if err := c.limits.check(src, p); err != nil {
+		return nil, err
+	}
+	var bad error
+	if !utf8.Valid(src) {
+		// goldmark panics on some invalid UTF-8 and the page is UTF-8 HTML:
+		// report the first bad line and convert the text with U+FFFD.
+		line := p.Line + bytes.Count(src[:firstInvalid(src)], []byte("\n"))
+		bad = diag.Errorf(p.File, line, "text is not valid UTF-8: save the file as UTF-8")
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	st := &state{page: p, src: src, ids: map[string]bool{}, codeClasses: map[string]bool{}, lines: newLineIndex(src)}
+	st.errs.Add(bad)
+	pc := parser.NewContext()
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if d, ok := doc.(*ast.Document); ok {
+		d.AddMeta(stateMetaKey, st)
+	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render: %w", p.File, err)
 	}
-	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks}
+	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()
+}
+
+// firstInvalid returns the offset of the first invalid UTF-8 sequence.
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // state is the per-conversion state shared by the transformers through the
@@ -154,9 +218,12 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 type state struct {
 	page  Page
 	src   []byte
-	ids   *ids
-	tasks []Task
-	errs  diag.List
+	lines lineIndex
+	ids   map[string]bool // element IDs of the page, see Result.IDs
+	// codeClasses are the chroma classes the code renderer wrote.
+	codeClasses map[string]bool
+	tasks       []Task
+	errs        diag.List
 }
 
 var stateKey = parser.NewContextKey()
@@ -165,17 +232,45 @@ func stateOf(pc parser.Context) *state {
 	if st, ok := pc.Get(stateKey).(*state); ok {
 		return st
 	}
-	return &state{ids: newIDs()}
+	// A goldmark pipeline used without Convert (tests, tools): fresh state.
+	st := &state{ids: map[string]bool{}}
+	pc.Set(stateKey, st)
+	return st
 }
 
 // lineAt returns the file line of byte offset off in the body.
 func (st *state) lineAt(off int) int {
-	if off > len(st.src) {
-		off = len(st.src)
-	}
-	return st.page.Line + bytes.Count(st.src[:off], []byte("\n"))
+	return st.page.Line + st.lines.line(off)
 }
 
 func (st *state) errorf(off int, format string, args ...any) {
 	st.errs.Add(diag.Errorf(st.page.File, st.lineAt(off), format, args...))
+}
+
+// lineIndex finds the line of a byte offset by binary search, so pages with
+// many links do not count newlines from the start each time.
+type lineIndex []int // offsets of the newlines
+
+func newLineIndex(src []byte) lineIndex {
+	var idx lineIndex
+	for i, b := range src {
+		if b == '\n' {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// line returns the number of newlines before off (0 for the first line).
+func (idx lineIndex) line(off int) int {
+	lo, hi := 0, len(idx)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if idx[m] < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }

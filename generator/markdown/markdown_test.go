@@ -1,69 +1,11 @@
 package markdown
 
 import (
-	"bufio"
 	"errors"
-	"os"
+	"fmt"
 	"strings"
 	"testing"
 )
-
-// fixture is one numbered case of testdata/cases.txt, in goldmark's format:
-// a title line, the Markdown, and the expected HTML, separated by //- - -//
-// lines and ended by //= = =//.
-type fixture struct {
-	name, markdown, html string
-}
-
-func readFixtures(t *testing.T, path string) []fixture {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []fixture
-	var cur fixture
-	var part int
-	var buf []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "//- - -"):
-			if part == 1 {
-				cur.markdown = strings.Join(buf, "\n") + "\n"
-			}
-			part++
-			buf = nil
-		case strings.HasPrefix(line, "//= = ="):
-			cur.html = strings.Join(buf, "\n")
-			out = append(out, cur)
-			cur, part, buf = fixture{}, 0, nil
-		case part == 0 && line != "":
-			cur.name = line
-		case part > 0:
-			buf = append(buf, line)
-		}
-	}
-	return out
-}
-
-func TestFixtures(t *testing.T) {
-	c := New()
-	for _, fx := range readFixtures(t, "testdata/cases.txt") {
-		t.Run(fx.name, func(t *testing.T) {
-			res, err := c.Convert([]byte(fx.markdown), Page{File: "x.md", Line: 1, Key: "steps/x",
-				Link: func(dest string, _ int) (string, error) { return "/rewritten/" + dest, nil }})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := strings.TrimSpace(string(res.HTML)); got != strings.TrimSpace(fx.html) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, fx.html)
-			}
-		})
-	}
-}
 
 func TestLinkErrorsNameTheLine(t *testing.T) {
 	src := "第一行\n\n见[提交](../steps/missing.md)和![图](https://cdn.example/x.png)\n"
@@ -100,16 +42,6 @@ func TestOutline(t *testing.T) {
 	}
 	if len(res.Sections) != 3 || res.Sections[1].Heading != "准备材料" || !strings.Contains(res.Sections[1].Text, "聊天截图") {
 		t.Errorf("sections = %+v", res.Sections)
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"第 1 步：登录": "第-1-步-登录", "保存哪些证据？": "保存哪些证据", "WhatsApp 申诉": "whatsapp-申诉", "？！": "section", "a_b": "a_b",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
@@ -163,5 +95,60 @@ func TestHeadingAnchors(t *testing.T) {
 				t.Errorf("the anchor must not enter the heading text: %+v", res.Headings)
 			}
 		})
+	}
+}
+
+// Regression (found by FuzzPlaceholders): a stray continuation byte before a
+// line break made goldmark's East Asian line-break check panic.
+func TestInvalidUTF8IsReportedNotPanicked(t *testing.T) {
+	res, err := New().Convert([]byte("第一行\n\xa6\n0\n"), Page{File: "content/a.md", Line: 4})
+	if err == nil || !strings.Contains(err.Error(), "content/a.md:5: text is not valid UTF-8") {
+		t.Fatalf("error = %v", err)
+	}
+	if res == nil || !strings.Contains(string(res.HTML), "\uFFFD") {
+		t.Fatalf("result = %v", res)
+	}
+}
+
+func TestHTMLModes(t *testing.T) {
+	src := []byte("<b onclick=\"x()\">粗</b>\n")
+	tests := []struct {
+		name string
+		opts []Option
+		want string
+	}{
+		{"default is sanitize", nil, "<b>粗</b>"},
+		{"WithUnsafe(false) keeps the default", []Option{WithUnsafe(false)}, "<b>粗</b>"},
+		{"WithUnsafe(true) is an alias of unsafe", []Option{WithUnsafe(true)}, `<b onclick="x()">粗</b>`},
+		{"escape", []Option{WithHTML(HTMLEscape)}, "&lt;b onclick=&quot;x()&quot;&gt;粗&lt;/b&gt;"},
+		{"unknown mode is sanitize", []Option{WithHTML("loose")}, "<b>粗</b>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := New(tt.opts...).Convert(src, Page{})
+			if err != nil || !strings.Contains(string(res.HTML), tt.want) {
+				t.Errorf("got %s, %v; want %s", res.HTML, err, tt.want)
+			}
+		})
+	}
+	for in, ok := range map[string]bool{"": true, "sanitize": true, "escape": true, "unsafe": true, "Unsafe": false, "raw": false} {
+		if _, err := ParseHTMLMode(in); (err == nil) != ok {
+			t.Errorf("ParseHTMLMode(%q) error = %v", in, err)
+		}
+	}
+}
+
+func TestCodeClassesMatchTheHTML(t *testing.T) {
+	c := New()
+	for _, src := range []string{"no code\n", "```go\nx := 1 // c\n```\n", "```yaml\na: [1, \"b\"]\n```\n\n    indented\n", "```nosuch\nx\n```\n"} {
+		res, err := c.Convert([]byte(src), Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scanned := map[string]bool{}
+		UsedCodeClasses(res.HTML, scanned)
+		if fmt.Sprint(scanned) != fmt.Sprint(res.CodeClasses) {
+			t.Errorf("%q: CodeClasses %v, HTML has %v", src, res.CodeClasses, scanned)
+		}
 	}
 }

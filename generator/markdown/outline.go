@@ -76,7 +76,12 @@ func plainText(n ast.Node, src []byte) string {
 				}
 				return ast.WalkSkipChildren, nil
 			}
-		case *ast.RawHTML, *ast.HTMLBlock, *east.TaskCheckBox:
+		case *Placeholder:
+			if entering {
+				b.Write(c.Raw)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock, *htmlFragment, *east.TaskCheckBox:
 			return ast.WalkSkipChildren, nil
 		default:
 			if !entering && c.Type() == ast.TypeBlock {

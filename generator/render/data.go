@@ -120,11 +120,7 @@ func (r *Renderer) pageData(in *Input, e *plan.Entry, d *PageData) {
 		d.Description = p.Description
 	}
 	if res := in.Bodies[p]; res != nil {
-		html := res.HTML
-		if p.IsForm() {
-			html = LetterBody(html, p.Fields, r.T("letter.blank"))
-		}
-		d.Content = template.HTML(html)
+		d.Content = template.HTML(res.HTML)
 		d.TOC = toc(res.Headings, p)
 		d.Tasks = len(res.Tasks)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"guidebook/generator/config"
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
@@ -26,6 +27,8 @@ type bodies struct {
 	// warnLinks reports broken links and anchors as warnings (site.yaml
 	// brokenLinks: warn) instead of errors.
 	warnLinks bool
+	// externalImages is site.yaml's externalImages: allow, warn or error.
+	externalImages string
 
 	mu       sync.Mutex
 	anchors  []anchorRef
@@ -41,8 +44,8 @@ type anchorRef struct {
 	dest   string
 }
 
-func newBodies(ctx context.Context, conv *markdown.Converter, site *content.Site, pl *plan.Plan, warnLinks bool) *bodies {
-	return &bodies{ctx: ctx, conv: conv, site: site, plan: pl, warnLinks: warnLinks}
+func newBodies(ctx context.Context, conv *markdown.Converter, site *content.Site, pl *plan.Plan, cfg *config.Config) *bodies {
+	return &bodies{ctx: ctx, conv: conv, site: site, plan: pl, warnLinks: cfg.BrokenLinks == "warn", externalImages: cfg.ExternalImages}
 }
 
 // converts reports whether a page's body is Markdown (revisions are verbatim text).
@@ -103,9 +106,20 @@ func (b *bodies) embedAll(pl *plan.Plan) (map[render.Embed]*markdown.Result, err
 func (b *bodies) convert(p *content.Page, hostURL, idPrefix string, record bool) (*markdown.Result, error) {
 	page := markdown.Page{
 		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: idPrefix == "",
-		Link: func(dest string, line int) (string, error) { return b.link(p, hostURL, idPrefix, dest, line, record) },
+		Link:   func(dest string, line int) (string, error) { return b.link(p, hostURL, idPrefix, dest, line, record) },
+		Image:  func(dest string, line int) (string, error) { return b.image(p, hostURL, dest, line, record) },
+		Fields: markdownFields(p.Fields), // blanks to fill, on the letter's page and wherever it is shown
 	}
 	return b.conv.Convert(p.Body, page)
+}
+
+// markdownFields converts a letter's declared fields for the converter.
+func markdownFields(fs []content.Field) []markdown.Field {
+	out := make([]markdown.Field, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, markdown.Field{Name: f.Name, Label: f.Label, Kind: f.Kind, Columns: f.Columns})
+	}
+	return out
 }
 
 // link resolves a relative link written in p, for display at hostURL.
@@ -152,6 +166,24 @@ func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int,
 		b.broken(record, p, line, "link %s: no page or file content/%s (nor static/%s)", dest, cp, cp)
 	}
 	return dest, nil
+}
+
+// image resolves an image source written in p like a link; an image from
+// another origin gets what site.yaml externalImages says.
+func (b *bodies) image(p *content.Page, hostURL, src string, line int, record bool) (string, error) {
+	if !external(src) {
+		return b.link(p, hostURL, "", src, line, record)
+	}
+	if record && b.externalImages != "allow" {
+		e := diag.Warning(p.File, line, "image %s is on another site: readers' browsers will fetch it from there (copy it next to the page, or set externalImages: allow)", src)
+		if b.externalImages == "error" {
+			e = diag.Errorf(p.File, line, "image %s is on another site: copy it next to the page (the site makes no requests to other origins), or set externalImages: allow or warn", src)
+		}
+		b.mu.Lock()
+		b.problems.Add(e)
+		b.mu.Unlock()
+	}
+	return src, nil
 }
 
 // broken records a link that leads nowhere, as an error or, with

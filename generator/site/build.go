@@ -82,12 +82,12 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	}
 	pl, err := plan.New(site, plan.Options{Theme: thm, Config: cfg, Static: static})
 	errs.Add(err)
-	conv := markdown.New(markdown.WithUnsafe(cfg.Markdown.HTML == "unsafe"), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
+	conv := markdown.New(markdown.WithHTML(markdown.HTMLMode(cfg.Markdown.HTML)), markdown.WithBlank(strs.T("letter.blank")), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
 	}))
 	errs.Add(render.CheckMenu(cfg, site))
-	bodies := newBodies(ctx, conv, site, pl, cfg.BrokenLinks == "warn")
+	bodies := newBodies(ctx, conv, site, pl, cfg)
 	results, cerr := bodies.convertAll()
 	errs.Add(cerr)
 	errs.Add(bodies.problems...)

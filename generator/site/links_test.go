@@ -124,3 +124,29 @@ func TestBrokenLinksWarn(t *testing.T) {
 		}
 	}
 }
+
+func TestAliasesRedirect(t *testing.T) {
+	site := fstest.MapFS{
+		"site.yaml":         f("title: T\nlanguage: en\nbaseURL: https://example.org/docs/\n"),
+		"content/_index.md": f("---\ntitle: Home\n---\n"),
+		"content/a/new.md":  f("---\ntitle: New\naliases: [/old/page/, legacy.html]\n---\n"),
+	}
+	out, err := Build(context.Background(), Options{Site: site, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string][]string{
+		"old/page/index.html": {`<meta http-equiv="refresh" content="0; url=../../a/new/index.html">`, `<link rel="canonical" href="https://example.org/docs/a/new/">`, `<meta name="robots" content="noindex">`},
+		"legacy/index.html":   {`url=../a/new/index.html`},
+	} {
+		html := string(out.Files[page])
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %s:\n%s", page, w, html)
+			}
+		}
+	}
+	if strings.Contains(string(out.Files["sitemap.xml"]), "old/page") {
+		t.Error("an alias is listed in the sitemap")
+	}
+}

@@ -1,0 +1,82 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// HighlightCSS returns the stylesheet for highlighted code: a light palette by
+// default and a dark one when the page is in dark mode, either chosen by the
+// reader (html[data-theme="dark"]) or by the system with no choice made.
+// Only rules for the token classes in used are kept (see UsedCodeClasses),
+// so a site without code pays nothing for highlighting.
+func HighlightCSS(used map[string]bool) (string, error) {
+	if len(used) == 0 {
+		return "", nil
+	}
+	f := chtml.New(chtml.WithClasses(true))
+	var light, dark strings.Builder
+	if err := f.WriteCSS(&light, styles.Get("github")); err != nil {
+		return "", err
+	}
+	if err := f.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(keepUsed(light.String(), used))
+	scoped := func(prefix string) string {
+		var out strings.Builder
+		for _, line := range strings.Split(keepUsed(dark.String(), used), "\n") {
+			if strings.HasPrefix(line, "/*") && strings.Contains(line, "*/ .") {
+				_, rule, _ := strings.Cut(line, "*/ ")
+				line = rule
+			}
+			if strings.HasPrefix(line, ".") {
+				line = prefix + line
+			}
+			out.WriteString(line + "\n")
+		}
+		return out.String()
+	}
+	b.WriteString(scoped(`html[data-theme="dark"] `))
+	b.WriteString("@media (prefers-color-scheme: dark) {\n" + scoped(`html:not([data-theme="light"]) `) + "}\n")
+	return b.String(), nil
+}
+
+var codeClassRE = regexp.MustCompile(`<span class="([a-z0-9]+)"`)
+
+// UsedCodeClasses returns the chroma token classes that occur in html.
+func UsedCodeClasses(html []byte, into map[string]bool) {
+	if !bytes.Contains(html, []byte(`class="chroma"`)) {
+		return
+	}
+	into["chroma"] = true
+	for _, m := range codeClassRE.FindAllSubmatch(html, -1) {
+		into[string(m[1])] = true
+	}
+}
+
+// keepUsed drops the rules of a chroma stylesheet whose token class is unused.
+func keepUsed(css string, used map[string]bool) string {
+	var out strings.Builder
+	for _, line := range strings.Split(css, "\n") {
+		rule := line
+		if strings.HasPrefix(rule, "/*") {
+			_, rule, _ = strings.Cut(rule, "*/ ")
+		}
+		sel, _, _ := strings.Cut(rule, " {")
+		fields := strings.Fields(sel)
+		if len(fields) > 0 {
+			last := strings.TrimPrefix(fields[len(fields)-1], ".")
+			if last != "bg" && last != "chroma" && !used[last] {
+				continue
+			}
+		}
+		out.WriteString(line + "\n")
+	}
+	return out.String()
+}
