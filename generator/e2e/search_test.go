@@ -71,7 +71,7 @@ var qualityCases = []struct{ query, page, why string }{
 	{"怎么截图保存聊天记录", "tips/evidence/", ""},
 	{"有人冒充朋友借钱", "appeal-types/errors-fraud/", ""},
 	{"开启两步验证", "tips/account-security/", ""},
-	{"账号被盗了怎么办", "appeal-types/personal-info-leak/", ""},
+	{"账号被盗了怎么办", "appeal-types/hijacked-account/", "personal-info-leak now only covers leaks"},
 	{"被人骚扰怎么举报", "appeal-types/privacy-security/", ""},
 	{"找消费者协会投诉", "tips/outside-help/", ""},
 	{"封号申诉信怎么写", "letters/account-ban-appeal/", ""},
@@ -98,7 +98,7 @@ var qualityCases = []struct{ query, page, why string }{
 	{"申述流程", "steps/", "typo"},
 	{"两步验正", "tips/account-security/", "typo"},
 	{"消息法不出去", "appeal-types/function-problems/", "typo"},
-	{"盗号", "appeal-types/personal-info-leak/", "synonym: 被盗"},
+	{"盗号", "appeal-types/hijacked-account/", "synonym: 被盗"},
 	{"诈骗", "appeal-types/errors-fraud/", "synonym: 欺诈"},
 	{"骗子借钱", "appeal-types/errors-fraud/", "synonym"},
 	{"验证码", "appeal-types/verification-code/", ""},
@@ -134,6 +134,20 @@ var qualityCases = []struct{ query, page, why string }{
 	{"帳號被盜", "appeal-types/hijacked-account/", "Traditional"},
 	{"收不到驗證碼", "appeal-types/verification-code/", "Traditional"},
 	{"驗證碼收不倒", "appeal-types/verification-code/", "Traditional, typo"},
+	// FAQ and tips pages added to reach 60 pages (issue 11).
+	{"能申诉几次", "faq/how-many-times/", ""},
+	{"申诉失败还能再申诉吗", "faq/appeal-rejected/", ""},
+	{"花钱解封靠谱吗", "faq/paid-unban/", ""},
+	{"PIN忘记了", "faq/forgot-pin/", "mixed"},
+	{"封号后聊天记录还在吗", "faq/chats-after-ban/", ""},
+	{"有人盗用我头像冒充我", "faq/impersonation/", ""},
+	{"被拉进炒股群", "faq/investment-group/", ""},
+	{"国内怎么投诉whatsapp", "faq/mainland-china/", "mixed"},
+	{"消委会能解封吗", "faq/consumer-council-unban/", ""},
+	{"换新手机怎么登录", "faq/change-phone/", ""},
+	{"临时封禁和永久封禁区别", "faq/temporary-or-permanent/", ""},
+	{"陌生设备登录", "tips/linked-devices/", ""},
+	{"两步验证怎么设置", "tips/two-step-verification/", ""},
 }
 
 // TestSearchQuality runs every quality query against the real guide in
