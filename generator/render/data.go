@@ -94,6 +94,9 @@ func (r *Renderer) data(in *Input, e *plan.Entry) *PageData {
 	case plan.KindPrint:
 		d.Title = r.T("print.title")
 		d.AllPages = r.children(in, e, e.Embeds)
+		for _, c := range d.AllPages {
+			d.Tasks += c.Tasks
+		}
 	case plan.KindHistory:
 		r.historyData(in, e, d)
 	case plan.KindAlias:

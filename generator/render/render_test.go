@@ -38,8 +38,14 @@ func TestRel(t *testing.T) {
 		{"", "steps/", "steps/index.html"},
 		{"steps/submit/", "faq/how-long/", "../../faq/how-long/index.html"},
 		{"steps/", "", "../index.html"},
-		{"steps/submit/", "steps/submit/#准备", "../../steps/submit/index.html#%E5%87%86%E5%A4%87"},
+		{"steps/submit/", "steps/submit/#准备", "index.html#%E5%87%86%E5%A4%87"},
 		{"faq/", "assets/site.css", "../assets/site.css"},
+		{"account/p-1/", "account/p-2/", "../p-2/index.html"},
+		{"account/p-1/", "account/p-1/", "index.html"},
+		{"account/", "account/p-2/", "p-2/index.html"},
+		{"account/p-1/", "accounts/", "../../accounts/index.html"},
+		{"a/b/c/", "a/x/", "../../x/index.html"},
+		{"a/b/", "a/b/img/x.png", "img/x.png"},
 	}
 	for _, tt := range tests {
 		if got := Rel(tt.from, tt.to); got != tt.want {
@@ -67,7 +73,7 @@ func TestSidebarWindowIsBounded(t *testing.T) {
 		for _, q := range w {
 			found = found || q == pages[at]
 		}
-		if len(w) != MaxSidebar || !found {
+		if len(w) != SidebarWindow || !found {
 			t.Errorf("window around %d: %d pages, current included %v", at, len(w), found)
 		}
 	}

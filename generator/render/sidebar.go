@@ -45,13 +45,22 @@ func archive(sec *content.Section) bool {
 	return true
 }
 
-// MaxSidebar is the most pages a sidebar lists. A larger section shows the
+// MaxSidebar is the most pages a sidebar lists in full. A larger section
+// shows the SidebarWindow pages around the current one: readers use a
+// sidebar to step to neighbouring pages, and the section's list page links
+// them all. Listing 40 pages of a 1,000-page section on each of its pages
+// made the sidebar three quarters of every page's bytes.
 // pages around the current one (its list page links them all): listing every
 // page of a 1,000-page section on each of its pages would make the output grow
 // with the square of the section's size.
-const MaxSidebar = 40
+const MaxSidebar = 30
 
-// sidebarWindow returns at most MaxSidebar pages of pages, centred on p.
+// SidebarWindow is how many pages around the current one the sidebar of a
+// section larger than MaxSidebar lists.
+const SidebarWindow = 10
+
+// sidebarWindow returns every page of a section of up to MaxSidebar pages,
+// else the SidebarWindow pages centred on p.
 func sidebarWindow(pages []*content.Page, p *content.Page) []*content.Page {
 	if len(pages) <= MaxSidebar {
 		return pages
@@ -62,6 +71,6 @@ func sidebarWindow(pages []*content.Page, p *content.Page) []*content.Page {
 			at = i
 		}
 	}
-	start := min(max(at-MaxSidebar/2, 0), len(pages)-MaxSidebar)
-	return pages[start : start+MaxSidebar]
+	start := min(max(at-SidebarWindow/2, 0), len(pages)-SidebarWindow)
+	return pages[start : start+SidebarWindow]
 }

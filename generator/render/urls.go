@@ -20,15 +20,21 @@ func Root(pageURL string) string {
 // the site root. Page URLs (ending in "/" or empty) get an explicit
 // "index.html", so links work when the site is opened from disk (file://),
 // where a folder URL would show a directory listing. A "#fragment" is kept.
+//
+// The path is the shortest one: folders the two share are not climbed out
+// of and back into ("account/a/" → "account/b/" is "../b/index.html").
 func Rel(fromURL, target string) string {
 	target, frag, _ := strings.Cut(target, "#")
 	if target == "" || strings.HasSuffix(target, "/") {
 		target += "index.html"
 	}
-	href := Root(fromURL) + escapePath(target)
-	if strings.HasPrefix(href, "./") && fromURL == "" {
-		href = strings.TrimPrefix(href, "./")
+	common := 0 // bytes of the folders fromURL and target share
+	for i := 0; i < len(fromURL) && i < len(target) && fromURL[i] == target[i]; i++ {
+		if fromURL[i] == '/' {
+			common = i + 1
+		}
 	}
+	href := strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
 	if frag != "" {
 		href += "#" + url.PathEscape(frag)
 	}

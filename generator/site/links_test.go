@@ -79,8 +79,8 @@ func TestLinksAndBundles(t *testing.T) {
 		want []string
 	}{
 		{"docs/guide/intro/index.html", []string{
-			`src="../../../docs/guide/img/shot.png"`, `href="../../../docs/guide/files/manual.pdf"`,
-			`href="../../../docs/setup/index.html"`, `href="../../../docs/setup/index.html#install"`,
+			`src="../img/shot.png"`, `href="../files/manual.pdf"`,
+			`href="../../setup/index.html"`, `href="../../setup/index.html#install"`,
 			`href="../../../favicon.svg"`,
 		}},
 		{"print/index.html", []string{
