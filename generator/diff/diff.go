@@ -9,6 +9,8 @@
 // MaxLineRunes are compared as whole lines, without character spans.
 package diff
 
+import "unicode/utf8"
+
 // Budget is the number of symbol comparisons one call of Lines or Chars may
 // make (about a tenth of a second). Ordinary page revisions need a tiny
 // fraction of it; only huge, mostly different texts reach it.
@@ -114,12 +116,32 @@ func Chars(a, b string) (old, new []Span) {
 }
 
 func chars(a, b string, work *budget) (old, new []Span) {
-	ra, rb := []rune(a), []rune(b)
+	ra, oa := symbols(a)
+	rb, ob := symbols(b)
 	if len(ra) > MaxLineRunes || len(rb) > MaxLineRunes {
 		return whole(Delete, a), whole(Insert, b)
 	}
 	del, ins := editScript(ra, rb, work)
-	return spans(ra, del, Delete), spans(rb, ins, Insert)
+	return spans(a, oa, del, Delete), spans(b, ob, ins, Insert)
+}
+
+// symbols splits s into characters: each rune is its code point, and each
+// byte that is not valid UTF-8 a negative symbol of its own, so spans cut
+// from the byte offsets give back s exactly. offsets has one entry more than
+// syms: the end of s.
+func symbols(s string) (syms []int32, offsets []int) {
+	syms = make([]int32, 0, len(s))
+	offsets = make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r = -1 - rune(s[i])
+		}
+		syms = append(syms, r)
+		offsets = append(offsets, i)
+		i += size
+	}
+	return syms, append(offsets, len(s))
 }
 
 // whole is the spans of a line changed as a whole.
@@ -130,20 +152,20 @@ func whole(op Op, s string) []Span {
 	return []Span{{Op: op, Text: s}}
 }
 
-// spans groups runes into runs of the same operation: changed[i] marks the
-// runes that get op, the others are Equal.
-func spans(r []rune, changed []bool, op Op) []Span {
+// spans groups the characters of s into runs of the same operation:
+// changed[i] marks the characters that get op, the others are Equal.
+func spans(s string, offsets []int, changed []bool, op Op) []Span {
 	var out []Span
-	for i := 0; i < len(r); {
+	for i := 0; i < len(changed); {
 		j := i
-		for j < len(r) && changed[j] == changed[i] {
+		for j < len(changed) && changed[j] == changed[i] {
 			j++
 		}
 		o := Equal
 		if changed[i] {
 			o = op
 		}
-		out = append(out, Span{Op: o, Text: string(r[i:j])})
+		out = append(out, Span{Op: o, Text: s[offsets[i]:offsets[j]]})
 		i = j
 	}
 	return out
