@@ -36,11 +36,16 @@ import (
 var theme embed.FS
 
 func main() {
-	// SIGTERM (CI timeouts, docker stop) stops a build as cleanly as Ctrl+C:
-	// the context is cancelled and the output's temporary folder removed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// signalContext is cancelled by Ctrl+C and by SIGTERM (CI timeouts, docker
+// stop) alike, so either stops a build cleanly: the output's temporary
+// folder is removed and the previous output kept.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 const usage = `guidebook builds a static guide from Markdown.
