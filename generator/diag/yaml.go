@@ -50,8 +50,8 @@ var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 func (d *decoder) alias(node *yaml.Node) *yaml.Node {
 	d.aliasLeft -= d.size(node.Alias, 0)
 	if d.aliasLeft < 0 {
-		d.errs.Add(Errorf(d.file, node.Line+d.off, "alias *%s repeats more than %d KB of YAML in total; write the values out or shorten the anchored one",
-			node.Value, AliasBudget>>10))
+		d.errs.Add(Errorf(d.file, node.Line+d.off, "alias *%s repeats more than %d MB of YAML in total; write the values out or shorten the anchored one",
+			node.Value, AliasBudget>>20))
 		d.stopped = true
 		return nil
 	}

@@ -50,7 +50,7 @@ func TestDecodeStrict(t *testing.T) {
 		{"small alias is fine", "title: &t 同一\nparams: {a: *t, b: *t}\n", ""},
 		{"alias of a list", "tags: &l [a, b]\noptions: *l\n", ""},
 		{"alias amplification", "title: &big " + strings.Repeat("x", 100_000) + "\noptions: [" + strings.Repeat("*big, ", 20) + "*big]\n",
-			"content/p.md:3: alias *big repeats more than 1024 KB of YAML in total"},
+			"content/p.md:3: alias *big repeats more than 1 MB of YAML in total"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
