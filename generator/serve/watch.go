@@ -109,16 +109,43 @@ func forget(w *fsnotify.Watcher, name string) {
 	}
 }
 
-// addTree watches root and every folder under it except hidden ones.
+// addTree watches root and every folder under it except hidden ones,
+// following links to folders as the build does (site.DirFS refuses the
+// ones leaving the site, so watching them costs nothing); seen guards
+// against links that loop.
 func addTree(w *fsnotify.Watcher, root string) {
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
+	addTreeSeen(w, root, map[string]bool{})
+}
+
+func addTreeSeen(w *fsnotify.Watcher, root string, seen map[string]bool) {
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil || seen[real] {
+		return
+	}
+	seen[real] = true
+	// The trailing separator makes WalkDir read a linked root as the folder
+	// it points at; paths under it keep the link's name, as the build sees them.
+	start := root + string(filepath.Separator)
+	_ = filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
 			return nil
 		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
+		if p == start {
+			p = root
+		} else if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
-		_ = w.Add(p)
+		switch {
+		case d.IsDir():
+			_ = w.Add(p)
+		case d.Type()&fs.ModeSymlink != 0:
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				addTreeSeen(w, p, seen)
+			}
+		}
 		return nil
 	})
 }

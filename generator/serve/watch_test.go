@@ -45,6 +45,8 @@ func TestWatchFollowsRenamedFolders(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public", "site")
 	writeFile(t, dir, "site.yaml", "title: x\n")
 	writeFile(t, dir, "content/tips/a.md", "a")
+	writeFile(t, dir, "shared/faq/q.md", "q")
+	linked := os.Symlink("../shared/faq", filepath.Join(dir, "content/faq")) == nil
 	ctx, cancel := context.WithCancel(context.Background())
 	rebuilt := make(chan struct{}, 64)
 	done := make(chan error, 1)
@@ -84,6 +86,10 @@ func TestWatchFollowsRenamedFolders(t *testing.T) {
 	expect("new nested folders", true)
 	writeFile(t, dir, "content/advice/new/deep/b.md", "e")
 	expect("edit in a new nested folder", true)
+	if linked {
+		writeFile(t, dir, "shared/faq/q.md", "q2")
+		expect("edit in a linked folder", true)
+	}
 	writeFile(t, dir, "public/index.html", "out")
 	expect("write to the output folder", false)
 	writeFile(t, dir, "content/.hidden/x.md", "x")
