@@ -1,8 +1,10 @@
 package site
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -63,40 +65,36 @@ func TestDirFSFollowsLinksInsideTheSite(t *testing.T) {
 }
 
 func TestDirFSRefusesLinksLeavingTheSite(t *testing.T) {
-	outside := t.TempDir()
+	// Layout: parent/outside/{secret.txt,notes/page.md} and one site per
+	// row at parent/<row>/site, so relative links can reach outside too.
+	parent := t.TempDir()
+	outside := filepath.Join(parent, "outside")
 	writeOS(t, outside, "secret.txt", "secret")
 	writeOS(t, outside, "notes/page.md", "# page")
-	secret := filepath.Join(outside, "secret.txt")
+	secret, notes := filepath.Join(outside, "secret.txt"), filepath.Join(outside, "notes")
+	relSecret := filepath.Join("..", "..", "..", "outside", "secret.txt") // from site/content/
 	tests := []struct {
 		name, link, target string
-		read               string // what to read: a file, or a folder to walk
+		read               string // a file to read, or a folder to walk
 		want               string
 	}{
 		{"file", "static/passwd.txt", secret, "static/passwd.txt", "static/passwd.txt: symlink to " + secret + " leaves the site folder"},
-		{"relative file", "content/x.md", "../../" + filepath.Base(outside) + "/secret.txt", "content", "content/x.md: symlink to ../../"},
-		{"folder", "content/notes", filepath.Join(outside, "notes"), "content", "content/notes: symlink to " + filepath.Join(outside, "notes") + " leaves the site folder"},
-		{"file in linked folder", "static/notes", filepath.Join(outside, "notes"), "static/notes/page.md", "static/notes: symlink to"},
+		{"relative file", "content/x.md", relSecret, "content", "content/x.md: symlink to " + relSecret + " leaves the site folder"},
+		{"folder", "content/notes", notes, "content", "content/notes: symlink to " + notes + " leaves the site folder"},
+		{"file in linked folder", "static/notes", notes, "static/notes/page.md", "static/notes: symlink to " + notes + " leaves the site folder"},
 		{"dangling", "static/gone.txt", filepath.Join(outside, "gone.txt"), "static", "static/gone.txt: symlink to " + filepath.Join(outside, "gone.txt") + " leaves the site folder"},
 		{"loop", "content/again", "..", "content", "content/again: symlink to .. makes a loop"},
 	}
-	for _, tt := range tests {
+	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			parent := t.TempDir()
-			dir := filepath.Join(parent, "site")
+			dir := filepath.Join(parent, fmt.Sprint(i), "site")
 			writeOS(t, dir, "content/_index.md", "# home")
-			target := tt.target
-			if tt.name == "relative file" {
-				// Relative to content/, two levels up is parent; reach outside from there.
-				rel, _ := filepath.Rel(filepath.Join(dir, "content"), secret)
-				target = rel
-				tt.want = "content/x.md: symlink to " + rel + " leaves the site folder"
-			}
-			symlink(t, target, filepath.Join(dir, filepath.FromSlash(tt.link)))
+			symlink(t, tt.target, filepath.Join(dir, filepath.FromSlash(tt.link)))
 			fsys, err := DirFS(dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if strings.HasSuffix(tt.read, ".txt") || strings.HasSuffix(tt.read, ".md") {
+			if path.Ext(tt.read) != "" {
 				_, err = fs.ReadFile(fsys, tt.read)
 			} else {
 				err = fs.WalkDir(fsys, tt.read, func(p string, d fs.DirEntry, err error) error { return err })
