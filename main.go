@@ -10,6 +10,7 @@ package main
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"guidebook/generator/diag"
@@ -34,9 +36,16 @@ import (
 var theme embed.FS
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// signalContext is cancelled by Ctrl+C and by SIGTERM (CI timeouts, docker
+// stop) alike, so either stops a build cleanly: the output's temporary
+// folder is removed and the previous output kept.
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
 const usage = `guidebook builds a static guide from Markdown.
@@ -129,10 +138,18 @@ func (f *siteFlags) options(dev bool) (site.Options, error) {
 	if err != nil {
 		return site.Options{}, err
 	}
-	if _, err := os.Stat(filepath.Join(f.site, "content")); err != nil {
+	fi, err := os.Stat(filepath.Join(f.site, "content"))
+	if err != nil {
 		return site.Options{}, fmt.Errorf("%s has no content/ folder (use -s to point at the site folder)", f.site)
 	}
-	return site.Options{Site: os.DirFS(f.site), Theme: themeFS, Drafts: f.drafts, BaseURL: f.baseURL, Dev: dev, GitDir: f.site}, nil
+	if !fi.IsDir() {
+		return site.Options{}, fmt.Errorf("%s is a file, not a folder: the pages go in a content/ folder", filepath.Join(f.site, "content"))
+	}
+	siteFS, err := site.DirFS(f.site)
+	if err != nil {
+		return site.Options{}, fmt.Errorf("site folder: %w", err)
+	}
+	return site.Options{Site: siteFS, Theme: themeFS, Drafts: f.drafts, BaseURL: f.baseURL, Dev: dev, GitDir: f.site}, nil
 }
 
 func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
@@ -157,13 +174,16 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	built, err := site.Build(ctx, opts)
-	if err != nil {
-		return err
-	}
 	dir := *out
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(sf.site, dir)
+	}
+	if err := site.CheckOutputDir(sf.site, dir); err != nil {
+		return err
+	}
+	built, err := site.Build(ctx, opts)
+	if err != nil {
+		return err
 	}
 	printWarnings(stderr, built.Warnings)
 	if err := built.Write(dir); err != nil {
@@ -220,15 +240,16 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 		return errors.New("new needs one content path ending in .md, e.g. steps/submit.md")
 	}
 	rel := filepath.ToSlash(filepath.Clean(fs.Arg(0)))
-	if strings.HasPrefix(rel, "content/") {
-		rel = strings.TrimPrefix(rel, "content/")
+	rel = strings.TrimPrefix(rel, "content/")
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return fmt.Errorf("new %s: the page must stay inside content/ (give a path such as tips/%s)", fs.Arg(0), filepath.Base(rel))
 	}
 	p := filepath.Join(*siteDir, "content", filepath.FromSlash(rel))
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	}
 	title := strings.TrimSuffix(filepath.Base(rel), ".md")
-	body := fmt.Sprintf("---\ntitle: %s\ndescription: \nweight: 0\ndate: %s\ndraft: true\n---\n\n", title, time.Now().Format("2006-01-02"))
+	body := fmt.Sprintf("---\ntitle: %s\ndescription: \nweight: 0\ndate: %s\ndraft: true\n---\n\n", yamlString(title), time.Now().Format("2006-01-02"))
 	if strings.HasPrefix(rel, "letters/") {
 		body = strings.Replace(body, "draft: true\n", "draft: true\nfields:\n  - {name: date, label: 日期, kind: date, required: true}\n", 1) + "{{date}}\n"
 	}
@@ -240,6 +261,13 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "created %s (draft: build with --drafts to see it)\n", p)
 	return nil
+}
+
+// yamlString quotes s as a YAML scalar: a JSON string is valid YAML, so a
+// title such as "x: y" or "#1" stays text.
+func yamlString(s string) string {
+	data, _ := json.Marshal(s)
+	return string(data)
 }
 
 func version() string {

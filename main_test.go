@@ -155,14 +155,30 @@ func TestBuildRefusesForeignOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	for _, out := range []string{home, filepath.Join(dir, "content")} {
+	for _, sub := range []string{"static", "templates"} {
+		if err := mkdir(filepath.Join(dir, sub)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ out, want string }{
+		{home, "refusing to replace a folder Guidebook did not create"},
+		// Issue 10 case 6: empty static/ or templates/ were accepted as output.
+		{filepath.Join(dir, "content"), "inside the site's content/ folder"},
+		{filepath.Join(dir, "static"), "inside the site's static/ folder"},
+		{"templates", "inside the site's templates/ folder"},
+		{"static/out", "inside the site's static/ folder"},
+		{".", "holds the site folder"},
+	} {
 		stderr.Reset()
-		if code := run(context.Background(), []string{"build", "-s", dir, "-o", out}, &stdout, &stderr); code != 1 {
-			t.Fatalf("build -o %s: exit %d, want 1", out, code)
+		if code := run(context.Background(), []string{"build", "-s", dir, "-o", tt.out}, &stdout, &stderr); code != 1 {
+			t.Fatalf("build -o %s: exit %d, want 1", tt.out, code)
 		}
-		if !strings.Contains(stderr.String(), "refusing to replace a folder Guidebook did not create") {
-			t.Errorf("build -o %s: %s", out, stderr.String())
+		if !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("build -o %s: %s, want %q", tt.out, stderr.String(), tt.want)
 		}
+	}
+	if entries, _ := os.ReadDir(filepath.Join(dir, "static")); len(entries) != 0 {
+		t.Errorf("static/ was written: %v", entries)
 	}
 	if data, err := os.ReadFile(keep); err != nil || string(data) != "years of work" {
 		t.Fatal("a foreign file was touched")
@@ -197,6 +213,82 @@ func TestCommands(t *testing.T) {
 				t.Errorf("output lacks %q: %s", tt.contains, out.String())
 			}
 		})
+	}
+}
+
+func mkdir(p string) error { return os.MkdirAll(p, 0o755) }
+
+// TestCLIRefusals holds the issue 10 case 12 rows reachable from the command
+// line: paths leaving content/, content/ being a file.
+func TestCLIRefusals(t *testing.T) {
+	dir := copySite(t)
+	fileSite := t.TempDir()
+	if err := os.WriteFile(filepath.Join(fileSite, "content"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"new leaving content", []string{"new", "-s", dir, "../../escape.md"}, "must stay inside content/"},
+		{"new leaving via content/", []string{"new", "-s", dir, "content/../../escape.md"}, "must stay inside content/"},
+		{"new absolute", []string{"new", "-s", dir, "/tmp/escape.md"}, "must stay inside content/"},
+		{"content is a file", []string{"build", "-s", fileSite}, "is a file, not a folder"},
+		{"check with content a file", []string{"check", "-s", fileSite}, "is a file, not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if code := run(context.Background(), tt.args, &out, &out); code != 1 {
+				t.Errorf("exit %d, want 1: %s", code, out.String())
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("output %q lacks %q", out.String(), tt.want)
+			}
+		})
+	}
+	for _, p := range []string{filepath.Join(dir, "..", "escape.md"), filepath.Join(dir, "..", "..", "escape.md")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
+		}
+	}
+}
+
+// TestNewQuotesTitle: `new 'tips/x: y.md'` wrote `title: x: y`, invalid YAML.
+func TestNewQuotesTitle(t *testing.T) {
+	dir := copySite(t)
+	var out bytes.Buffer
+	for _, name := range []string{"tips/x: y.md", "tips/#1 [a].md", `tips/"q" & 'p'.md`} {
+		if code := run(context.Background(), []string{"new", "-s", dir, name}, &out, &out); code != 0 {
+			t.Fatalf("new %s: exit %d: %s", name, code, out.String())
+		}
+	}
+	if code := run(context.Background(), []string{"check", "-s", dir, "--drafts"}, &out, &out); code != 0 {
+		t.Fatalf("new pages must build: %s", out.String())
+	}
+}
+
+// TestBuildRefusesLinksLeavingTheSite is issue 10 case 4 from the command
+// line: static/passwd.txt → /etc/passwd was published.
+func TestBuildRefusesLinksLeavingTheSite(t *testing.T) {
+	dir := copySite(t)
+	secret := filepath.Join(t.TempDir(), "passwd")
+	if err := os.WriteFile(secret, []byte("root:x:0:0"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := mkdir(filepath.Join(dir, "static")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, filepath.Join(dir, "static", "passwd.txt")); err != nil {
+		t.Skipf("no symlinks: %v", err)
+	}
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"build", "-s", dir}, &out, &out); code != 1 {
+		t.Fatalf("exit %d, want 1: %s", code, out.String())
+	}
+	if want := "static/passwd.txt: symlink to " + secret + " leaves the site folder"; !strings.Contains(out.String(), want) {
+		t.Errorf("output %q lacks %q", out.String(), want)
 	}
 }
 

@@ -162,11 +162,21 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 			c.BaseURL += "/"
 		}
 	}
+	if scheme := scriptScheme(c.EditURL); scheme != "" {
+		errs = append(errs, diag.Errorf(file, line("editURL"), "editURL %q uses the %s scheme, which runs code in the reader's browser; use an http(s) address such as https://git.example.org/guide/edit/main/", c.EditURL, scheme))
+	}
 	items := menuNodes(doc)
 	for i := range c.Menu {
 		m := &c.Menu[i]
+		urlLine := 0
 		if i < len(items) {
 			m.Line = items[i].Line
+			if k, _ := diag.MappingEntry(items[i], "url"); k != nil {
+				urlLine = k.Line
+			}
+		}
+		if scheme := scriptScheme(m.URL); scheme != "" {
+			errs = append(errs, diag.Errorf(file, max(urlLine, m.Line), "menu item %q: url %q uses the %s scheme, which runs code in the reader's browser; link a page or an http(s) address", m.Name, m.URL, scheme))
 		}
 		if m.Name == "" {
 			errs = append(errs, diag.Errorf(file, m.Line, "menu item needs a name"))
@@ -176,6 +186,28 @@ func (c *Config) validate(file string, doc *yaml.Node) []error {
 		}
 	}
 	return errs
+}
+
+// scriptSchemes are URL schemes that make a link run code or carry a
+// document; html/template would turn them into "#ZgotmplZ" silently.
+var scriptSchemes = []string{"javascript", "vbscript", "data"}
+
+// scriptScheme returns the scheme of u when it is one of scriptSchemes,
+// read as a browser reads it: case-insensitive, ignoring leading spaces and
+// the tabs and newlines browsers strip from inside URLs.
+func scriptScheme(u string) string {
+	var b strings.Builder
+	for _, r := range strings.TrimLeft(u, "\x00 \t\n\r\f") {
+		if r == '\t' || r == '\n' || r == '\r' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	scheme, _, ok := strings.Cut(strings.ToLower(b.String()), ":")
+	if ok && slices.Contains(scriptSchemes, scheme) {
+		return scheme + ":"
+	}
+	return ""
 }
 
 func keyLine(doc *yaml.Node, key string) int {

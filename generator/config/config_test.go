@@ -22,6 +22,11 @@ func TestParseErrors(t *testing.T) {
 		{"broken links setting", "brokenLinks: warning\n", []string{`site.yaml:1: brokenLinks "warning" is not one of error, warn`}},
 		{"external images setting", "externalImages: deny\n", []string{`site.yaml:1: externalImages "deny" is not one of allow, warn, error`}},
 		{"markdown html mode", "markdown:\n  html: raw\n", []string{`site.yaml:2: markdown.html "raw" is not one of sanitize, escape, unsafe`}},
+		// Issue 10 case 12: these became href="#ZgotmplZ" with no error.
+		{"javascript editURL", "editURL: javascript:alert(1)//\n", []string{`site.yaml:1: editURL "javascript:alert(1)//" uses the javascript: scheme`}},
+		{"data editURL", "title: x\neditURL: ' DATA:text/html,<b>'\n", []string{`site.yaml:2: editURL`, "data: scheme"}},
+		{"menu javascript url", "menu:\n  - name: 坏\n    url: \"java\\tscript:alert(1)\"\n", []string{`site.yaml:3: menu item "坏": url`, "javascript: scheme"}},
+		{"menu vbscript url", "menu:\n  - {name: 坏, url: 'VBScript:x'}\n", []string{`site.yaml:2: menu item "坏"`, "vbscript: scheme"}},
 		{"unknown nested key", "markdown:\n  unsfe: true\n", []string{`site.yaml:2: unknown key "markdown.unsfe" (did you mean "unsafe"?)`}},
 	}
 	for _, tt := range tests {
@@ -40,7 +45,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseValid(t *testing.T) {
-	c, err := Parse("site.yaml", []byte("title: 指南\nlanguage: en\nbaseURL: https://example.org/guide\nmenu:\n  - {name: 步骤, page: steps/_index.md}\n"))
+	c, err := Parse("site.yaml", []byte("title: 指南\nlanguage: en\nbaseURL: https://example.org/guide\nmenu:\n  - {name: 步骤, page: steps/_index.md}\n  - {name: 邮件, url: 'mailto:a@example.org'}\n  - {name: 数据, url: 'https://example.org/data:1'}\neditURL: https://git.example.org/edit/\n"))
 	if err != nil {
 		t.Fatal(err)
 	}

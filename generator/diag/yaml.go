@@ -9,25 +9,96 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// AliasBudget is how much YAML (in bytes of scalar text, plus one per node)
+// the aliases of one document may repeat in total when DecodeStrict expands
+// them.
+//
+// DecodeStrict walks the node tree itself, so yaml.v3's own alias limits
+// (which guard its decoder) never apply: without a budget, 20,000 aliases of
+// a 100 KB anchor would expand to 2 GB. Aliases are kept rather than
+// rejected because they have honest uses (a repeated menu entry, shared
+// letter options); a megabyte is far beyond any of those and is spent in
+// milliseconds. The first alias past the budget is reported at its line and
+// decoding stops.
+const AliasBudget = 1 << 20
+
 // DecodeStrict decodes a YAML mapping node into dst (a pointer to a struct),
 // reporting unknown keys (with a "did you mean" hint) and values of the wrong
 // type, each with its line. lineOffset is added to node lines, for YAML
-// embedded in a larger file such as front matter.
+// embedded in a larger file such as front matter. Aliases are expanded
+// within AliasBudget.
 func DecodeStrict(file string, lineOffset int, node *yaml.Node, dst any) error {
-	var errs List
-	decodeValue(file, lineOffset, node, reflect.ValueOf(dst).Elem(), "", &errs)
-	return errs.Err()
+	d := &decoder{file: file, off: lineOffset, aliasLeft: AliasBudget, sizes: map[*yaml.Node]int{}}
+	d.value(node, reflect.ValueOf(dst).Elem(), "")
+	return d.errs.Err()
+}
+
+// decoder is the state of one DecodeStrict call.
+type decoder struct {
+	file      string
+	off       int
+	errs      List
+	aliasLeft int                // bytes aliases may still repeat
+	sizes     map[*yaml.Node]int // expanded size of anchored nodes, computed once
+	stopped   bool               // the alias budget is spent: decode nothing more
 }
 
 var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
 
-func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path string, errs *List) {
+// alias charges the expansion of an alias node to the budget and returns
+// the node it stands for, or nil when the budget is spent.
+func (d *decoder) alias(node *yaml.Node) *yaml.Node {
+	d.aliasLeft -= d.size(node.Alias, 0)
+	if d.aliasLeft < 0 {
+		d.errs.Add(Errorf(d.file, node.Line+d.off, "alias *%s repeats more than %d MB of YAML in total; write the values out or shorten the anchored one",
+			node.Value, AliasBudget>>20))
+		d.stopped = true
+		return nil
+	}
+	return node.Alias
+}
+
+// size is the expanded size of n (scalar bytes plus one per node), aliases
+// included, saturating just past AliasBudget so billion-laughs nesting
+// costs no more than the budget to measure.
+func (d *decoder) size(n *yaml.Node, depth int) int {
+	if n == nil {
+		return 0
+	}
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	if depth > 1000 { // an alias cycle; yaml.v3 rejects these, but never loop
+		return AliasBudget + 1
+	}
+	s := 1 + len(n.Value)
+	if n.Kind == yaml.AliasNode {
+		s += d.size(n.Alias, depth+1)
+	}
+	for _, c := range n.Content {
+		if s > AliasBudget {
+			break
+		}
+		s += d.size(c, depth+1)
+	}
+	s = min(s, AliasBudget+1)
+	d.sizes[n] = s
+	return s
+}
+
+func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
+	if d.stopped {
+		return
+	}
 	if node.Kind == yaml.DocumentNode && len(node.Content) == 1 {
 		node = node.Content[0]
 	}
 	if node.Kind == yaml.AliasNode {
-		node = node.Alias
+		if node = d.alias(node); node == nil {
+			return
+		}
 	}
+	file, off, errs := d.file, d.off, &d.errs
 	line := node.Line + off
 	if reflect.PointerTo(v.Type()).Implements(unmarshalerType) {
 		if err := node.Decode(v.Addr().Interface()); err != nil {
@@ -41,7 +112,7 @@ func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path st
 			errs.Add(Errorf(file, line, "%sexpected a mapping (key: value lines), got %s", keyPrefix(path), describe(node)))
 			return
 		}
-		decodeStruct(file, off, node, v, path, errs)
+		d.structure(node, v, path)
 	case reflect.Slice:
 		if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
 			return
@@ -52,7 +123,7 @@ func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path st
 		}
 		s := reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content))
 		for i, item := range node.Content {
-			decodeValue(file, off, item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), errs)
+			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
 		}
 		v.Set(s)
 	case reflect.Pointer:
@@ -60,7 +131,7 @@ func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path st
 			return
 		}
 		p := reflect.New(v.Type().Elem())
-		decodeValue(file, off, node, p.Elem(), path, errs)
+		d.value(node, p.Elem(), path)
 		v.Set(p)
 	case reflect.Map:
 		if node.Kind != yaml.MappingNode {
@@ -71,8 +142,8 @@ func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path st
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			k := reflect.New(v.Type().Key()).Elem()
 			val := reflect.New(v.Type().Elem()).Elem()
-			decodeValue(file, off, node.Content[i], k, path, errs)
-			decodeValue(file, off, node.Content[i+1], val, join(path, node.Content[i].Value), errs)
+			d.value(node.Content[i], k, path)
+			d.value(node.Content[i+1], val, join(path, node.Content[i].Value))
 			m.SetMapIndex(k, val)
 		}
 		v.Set(m)
@@ -92,7 +163,7 @@ func decodeValue(file string, off int, node *yaml.Node, v reflect.Value, path st
 	}
 }
 
-func decodeStruct(file string, off int, node *yaml.Node, v reflect.Value, path string, errs *List) {
+func (d *decoder) structure(node *yaml.Node, v reflect.Value, path string) {
 	fields := map[string]int{}
 	var names []string
 	for i := range v.NumField() {
@@ -110,14 +181,14 @@ func decodeStruct(file string, off int, node *yaml.Node, v reflect.Value, path s
 		idx, ok := fields[k.Value]
 		switch {
 		case !ok:
-			errs.Add(Errorf(file, k.Line+off, "unknown key %q%s", join(path, k.Value), Suggest(k.Value, names)))
+			d.errs.Add(Errorf(d.file, k.Line+d.off, "unknown key %q%s", join(path, k.Value), Suggest(k.Value, names)))
 			continue
 		case seen[k.Value]:
-			errs.Add(Errorf(file, k.Line+off, "key %q appears twice", join(path, k.Value)))
+			d.errs.Add(Errorf(d.file, k.Line+d.off, "key %q appears twice", join(path, k.Value)))
 			continue
 		}
 		seen[k.Value] = true
-		decodeValue(file, off, val, v.Field(idx), join(path, k.Value), errs)
+		d.value(val, v.Field(idx), join(path, k.Value))
 	}
 }
 

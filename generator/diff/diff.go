@@ -1,7 +1,24 @@
 // Package diff compares two versions of a text, line by line, and marks the
 // changed characters inside a changed line. It works on runes, so Chinese
 // text (which has no spaces between words) diffs character by character.
+//
+// The search is Myers' algorithm in linear space (myers.go), so memory grows
+// with the length of the texts, never with their product. Time is bounded
+// too: one diff makes at most Budget comparisons, after which the ranges it
+// has not matched yet are shown as replaced; and lines longer than
+// MaxLineRunes are compared as whole lines, without character spans.
 package diff
+
+import "unicode/utf8"
+
+// Budget is the number of symbol comparisons one call of Lines or Chars may
+// make (about a tenth of a second). Ordinary page revisions need a tiny
+// fraction of it; only huge, mostly different texts reach it.
+const Budget = 40_000_000
+
+// MaxLineRunes is the longest line that gets character-level spans; a longer
+// changed line is shown as deleted and inserted whole.
+const MaxLineRunes = 20_000
 
 // Op says what happened to a line or a span.
 type Op int
@@ -35,25 +52,43 @@ type Line struct {
 // Lines diffs a against b line by line. Where a deleted line is directly
 // replaced by an inserted one, both get character-level Spans.
 func Lines(a, b []string) []Line {
-	ops := lcs(len(a), len(b), func(i, j int) bool { return a[i] == b[j] })
-	var out []Line
-	for _, o := range ops {
-		switch o.op {
-		case Equal:
-			out = append(out, Line{Op: Equal, Text: a[o.i]})
-		case Delete:
-			out = append(out, Line{Op: Delete, Text: a[o.i]})
-		case Insert:
-			out = append(out, Line{Op: Insert, Text: b[o.j]})
+	work := &budget{left: Budget}
+	ids := map[string]int32{}
+	idsOf := func(lines []string) []int32 {
+		out := make([]int32, len(lines))
+		for i, l := range lines {
+			id, ok := ids[l]
+			if !ok {
+				id = int32(len(ids))
+				ids[l] = id
+			}
+			out[i] = id
+		}
+		return out
+	}
+	del, ins := editScript(idsOf(a), idsOf(b), work)
+	out := make([]Line, 0, max(len(a), len(b)))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && del[i]:
+			out = append(out, Line{Op: Delete, Text: a[i]})
+			i++
+		case j < len(b) && ins[j]:
+			out = append(out, Line{Op: Insert, Text: b[j]})
+			j++
+		default: // a[i] and b[j] are the same line
+			out = append(out, Line{Op: Equal, Text: a[i]})
+			i, j = i+1, j+1
 		}
 	}
-	pairChanges(out)
+	pairChanges(out, work)
 	return out
 }
 
-// pairChanges adds character spans to runs of deletions followed by the same
-// number of insertions.
-func pairChanges(lines []Line) {
+// pairChanges adds character spans to runs of deletions followed by
+// insertions, pairing them in order.
+func pairChanges(lines []Line, work *budget) {
 	for i := 0; i < len(lines); {
 		if lines[i].Op != Delete {
 			i++
@@ -68,7 +103,7 @@ func pairChanges(lines []Line) {
 			i++
 		}
 		for k := 0; k < ins-d && ins+k < i; k++ {
-			del, add := Chars(lines[d+k].Text, lines[ins+k].Text)
+			del, add := chars(lines[d+k].Text, lines[ins+k].Text, work)
 			lines[d+k].Spans, lines[ins+k].Spans = del, add
 		}
 	}
@@ -77,66 +112,61 @@ func pairChanges(lines []Line) {
 // Chars diffs two lines by character and returns the spans of each side:
 // the old line's spans are Equal or Delete, the new line's Equal or Insert.
 func Chars(a, b string) (old, new []Span) {
-	ra, rb := []rune(a), []rune(b)
-	for _, o := range lcs(len(ra), len(rb), func(i, j int) bool { return ra[i] == rb[j] }) {
-		switch o.op {
-		case Equal:
-			old = appendSpan(old, Equal, ra[o.i])
-			new = appendSpan(new, Equal, rb[o.j])
-		case Delete:
-			old = appendSpan(old, Delete, ra[o.i])
-		case Insert:
-			new = appendSpan(new, Insert, rb[o.j])
+	return chars(a, b, &budget{left: Budget})
+}
+
+func chars(a, b string, work *budget) (old, new []Span) {
+	ra, oa := symbols(a)
+	rb, ob := symbols(b)
+	if len(ra) > MaxLineRunes || len(rb) > MaxLineRunes {
+		return whole(Delete, a), whole(Insert, b)
+	}
+	del, ins := editScript(ra, rb, work)
+	return spans(a, oa, del, Delete), spans(b, ob, ins, Insert)
+}
+
+// symbols splits s into characters: each rune is its code point, and each
+// byte that is not valid UTF-8 a negative symbol of its own, so spans cut
+// from the byte offsets give back s exactly. offsets has one entry more than
+// syms: the end of s.
+func symbols(s string) (syms []int32, offsets []int) {
+	syms = make([]int32, 0, len(s))
+	offsets = make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			r = -1 - rune(s[i])
 		}
+		syms = append(syms, r)
+		offsets = append(offsets, i)
+		i += size
 	}
-	return old, new
+	return syms, append(offsets, len(s))
 }
 
-func appendSpan(s []Span, op Op, r rune) []Span {
-	if n := len(s); n > 0 && s[n-1].Op == op {
-		s[n-1].Text += string(r)
-		return s
+// whole is the spans of a line changed as a whole.
+func whole(op Op, s string) []Span {
+	if s == "" {
+		return nil
 	}
-	return append(s, Span{Op: op, Text: string(r)})
+	return []Span{{Op: op, Text: s}}
 }
 
-type step struct {
-	op   Op
-	i, j int
-}
-
-// lcs returns the edit script turning a sequence of length n into one of
-// length m, from a longest common subsequence table. Texts here are short
-// (pages), so the O(n·m) table is fine.
-func lcs(n, m int, eq func(i, j int) bool) []step {
-	t := make([][]int32, n+1)
-	for i := range t {
-		t[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if eq(i, j) {
-				t[i][j] = t[i+1][j+1] + 1
-			} else {
-				t[i][j] = max(t[i+1][j], t[i][j+1])
-			}
-		}
-	}
-	var out []step
-	i, j := 0, 0
-	for i < n || j < m {
-		switch {
-		case i < n && j < m && eq(i, j):
-			out = append(out, step{Equal, i, j})
-			i++
-			j++
-		case i < n && (j == m || t[i+1][j] >= t[i][j+1]):
-			out = append(out, step{Delete, i, j})
-			i++
-		default:
-			out = append(out, step{Insert, i, j})
+// spans groups the characters of s into runs of the same operation:
+// changed[i] marks the characters that get op, the others are Equal.
+func spans(s string, offsets []int, changed []bool, op Op) []Span {
+	var out []Span
+	for i := 0; i < len(changed); {
+		j := i
+		for j < len(changed) && changed[j] == changed[i] {
 			j++
 		}
+		o := Equal
+		if changed[i] {
+			o = op
+		}
+		out = append(out, Span{Op: o, Text: s[offsets[i]:offsets[j]]})
+		i = j
 	}
 	return out
 }

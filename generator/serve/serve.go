@@ -38,6 +38,7 @@ var reloadJS []byte
 type Server struct {
 	opts Options
 	hub  *hub
+	host string // host part of Options.Addr, which the Host check accepts
 
 	mu   sync.RWMutex
 	out  *site.Output // last successful build
@@ -46,13 +47,16 @@ type Server struct {
 
 // Run builds, serves and watches until ctx is cancelled.
 func Run(ctx context.Context, opts Options) error {
-	s := &Server{opts: opts, hub: newHub()}
+	s := newServer(opts)
 	s.rebuild(ctx)
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(s)
+	if w := exposureWarning(opts.Addr); w != "" {
+		fmt.Fprintln(opts.Log, w)
+	}
 	fmt.Fprintf(opts.Log, "serving on http://%s/ (Ctrl+C to stop)\n", ln.Addr())
 	if opts.Ready != nil {
 		opts.Ready <- ln.Addr().String()
@@ -79,6 +83,37 @@ func Run(ctx context.Context, opts Options) error {
 		err = werr
 	}
 	return err
+}
+
+func newServer(opts Options) *Server {
+	host, _, err := net.SplitHostPort(opts.Addr)
+	if err != nil {
+		host = opts.Addr
+	}
+	return &Server{opts: opts, hub: newHub(), host: host}
+}
+
+// newHTTPServer is the server Run starts: slow or idle clients are cut off,
+// but there is no WriteTimeout, since the live-reload event stream stays
+// open for hours.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+}
+
+// exposureWarning is the line printed when addr listens on every network
+// interface, or "" when it does not.
+func exposureWarning(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || !everywhere(host) {
+		return ""
+	}
+	return fmt.Sprintf("warning: listening on every network interface (%s): anyone on your network can read the site and its drafts; use --addr 127.0.0.1:1313 to keep it on this computer", addr)
+}
+
+// everywhere reports whether a listen host means every interface.
+func everywhere(host string) bool {
+	ip := net.ParseIP(host)
+	return host == "" || (ip != nil && ip.IsUnspecified())
 }
 
 // rebuild builds the site again and tells the pages.
@@ -109,8 +144,14 @@ func (s *Server) rebuild(ctx context.Context) {
 	s.hub.send(event{OK: true})
 }
 
-// ServeHTTP serves the latest build from memory.
+// ServeHTTP serves the latest build from memory, to requests whose Host
+// header names this computer (see allowedHost).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !allowedHost(r.Host, s.host) {
+		http.Error(w, fmt.Sprintf("guidebook serve answers only to localhost, IP addresses and the host it listens on, not %q: "+
+			"this guards the site against DNS rebinding. To use this name, start serve with --addr NAME:PORT.", r.Host), http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case "/_guidebook/reload.js":
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -136,7 +177,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	data, ok := out.Files[name]
 	if !ok {
 		if _, dir := out.Files[path.Join(name, "index.html")]; dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+			// Redirect to the cleaned path, never to r.URL.Path: "//evil.example/../steps"
+			// would become a protocol-relative link to another host.
+			http.Redirect(w, r, "/"+name+"/", http.StatusFound)
 			return
 		}
 		data, name = out.Files["404.html"], "404.html"
@@ -152,4 +195,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")
 	_, _ = w.Write(data)
+}
+
+// allowedHost reports whether a request's Host header may reach the dev
+// server. A web page on another site can make the browser send requests here
+// under its own name after re-pointing that name's DNS at 127.0.0.1 (DNS
+// rebinding); such requests carry the attacker's name, so only names that
+// cannot be re-pointed are accepted: localhost (and *.localhost), IP
+// literals, and the host serve was told to listen on.
+func allowedHost(hostport, bound string) bool {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		host = hostport
+	}
+	host = strings.TrimSuffix(strings.ToLower(strings.Trim(host, "[]")), ".")
+	switch {
+	case host == "":
+		return false
+	case host == "localhost" || strings.HasSuffix(host, ".localhost"):
+		return true
+	case net.ParseIP(host) != nil:
+		return true
+	}
+	return !everywhere(bound) && strings.EqualFold(host, strings.Trim(bound, "[]"))
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,8 +16,14 @@ import (
 // editor's save writes several) to end before rebuilding.
 const debounce = 80 * time.Millisecond
 
+// sources are the folders of a site the build reads, watched recursively;
+// site.yaml is watched through the site folder itself.
+var sources = []string{"content", "templates", "static"}
+
 // watch calls rebuild after changes under dir (content/, templates/, static/,
-// site.yaml), until ctx is cancelled. New folders are watched as they appear.
+// site.yaml), until ctx is cancelled. A folder created or moved into place
+// is watched at once, and the trees are walked again so nothing under it is
+// missed; a folder moved away stops being watched under its old name.
 func watch(ctx context.Context, dir string, rebuild func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
@@ -26,9 +33,12 @@ func watch(ctx context.Context, dir string, rebuild func()) error {
 	if err := w.Add(dir); err != nil {
 		return err
 	}
-	for _, sub := range []string{"content", "templates", "static"} {
-		addTree(w, filepath.Join(dir, sub))
+	rewalk := func() {
+		for _, sub := range sources {
+			addTree(w, filepath.Join(dir, sub))
+		}
 	}
+	rewalk()
 	var timer <-chan time.Time
 	for {
 		select {
@@ -38,12 +48,15 @@ func watch(ctx context.Context, dir string, rebuild func()) error {
 			if !ok {
 				return nil
 			}
-			if ignored(ev.Name) {
+			if !relevant(dir, ev.Name) {
 				continue
+			}
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				forget(w, ev.Name)
 			}
 			if ev.Has(fsnotify.Create) {
 				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
-					addTree(w, ev.Name)
+					rewalk()
 				}
 			}
 			timer = time.After(debounce)
@@ -58,17 +71,80 @@ func watch(ctx context.Context, dir string, rebuild func()) error {
 	}
 }
 
-// ignored skips editor swap files and the output folder.
-func ignored(name string) bool {
-	base := filepath.Base(name)
-	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") ||
-		strings.Contains(filepath.ToSlash(name), "/public/")
+// relevant reports whether a change to name (a path under the site folder
+// dir) can change the site: site.yaml, or a file under one of the sources
+// that is not hidden (no part of its path starts with a dot) and not an
+// editor's backup or swap file. Everything else in the site folder, the
+// output folder included, is ignored, whatever the site folder's own path.
+func relevant(dir, name string) bool {
+	rel, err := filepath.Rel(dir, name)
+	if err != nil {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if len(parts) == 1 {
+		return parts[0] == "site.yaml" || slices.Contains(sources, parts[0])
+	}
+	if !slices.Contains(sources, parts[0]) {
+		return false
+	}
+	for _, p := range parts {
+		if strings.HasPrefix(p, ".") {
+			return false
+		}
+	}
+	base := parts[len(parts)-1]
+	return !strings.HasSuffix(base, "~") && !strings.HasSuffix(base, ".swp")
 }
 
+// forget stops watching name and the folders under it, after it was moved
+// or removed; a folder moved elsewhere in the site is added again under its
+// new name when its Create event arrives.
+func forget(w *fsnotify.Watcher, name string) {
+	prefix := name + string(filepath.Separator)
+	for _, p := range w.WatchList() {
+		if p == name || strings.HasPrefix(p, prefix) {
+			_ = w.Remove(p)
+		}
+	}
+}
+
+// addTree watches root and every folder under it except hidden ones,
+// following links to folders as the build does (site.DirFS refuses the
+// ones leaving the site, so watching them costs nothing); seen guards
+// against links that loop.
 func addTree(w *fsnotify.Watcher, root string) {
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
+	addTreeSeen(w, root, map[string]bool{})
+}
+
+func addTreeSeen(w *fsnotify.Watcher, root string, seen map[string]bool) {
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil || seen[real] {
+		return
+	}
+	seen[real] = true
+	// The trailing separator makes WalkDir read a linked root as the folder
+	// it points at; paths under it keep the link's name, as the build sees them.
+	start := root + string(filepath.Separator)
+	_ = filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if p == start {
+			p = root
+		} else if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
 			_ = w.Add(p)
+		case d.Type()&fs.ModeSymlink != 0:
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+				addTreeSeen(w, p, seen)
+			}
 		}
 		return nil
 	})

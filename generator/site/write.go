@@ -3,19 +3,32 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
+	"time"
 )
 
 // Marker is the file that marks an output folder as written by Guidebook.
 // Write replaces only folders that are empty or hold this file.
 const Marker = ".guidebook-output"
 
+// StaleAfter is the age after which a leftover temporary folder of an
+// interrupted build is removed even when its process ID is in use again.
+const StaleAfter = time.Hour
+
 // Write writes the output into dir atomically: into a fresh folder next to
 // dir, which then replaces dir. A failed write leaves dir as it was. It
 // refuses to replace a non-empty folder it did not create, so a mistyped -o
-// cannot delete someone's files.
+// cannot delete someone's files, and one it could not delete afterwards (a
+// read-only folder), so nothing is left half-swapped.
+//
+// The fresh folder is named .<dir>.new-<pid>-<random>; Write first removes
+// such folders (and their .old twins) left by builds that were killed: those
+// whose process is gone or that are older than StaleAfter.
 func (o *Output) Write(dir string) error {
 	dir = filepath.Clean(dir)
 	if err := checkReplaceable(dir); err != nil {
@@ -23,9 +36,13 @@ func (o *Output) Write(dir string) error {
 	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	removeStale(parent, filepath.Base(dir), time.Now())
+	if err := checkWritable(dir); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dir))+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -40,10 +57,10 @@ func (o *Output) Write(dir string) error {
 		}
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("Written by guidebook build; this folder is replaced on every build.\n"), 0o644); err != nil {
-		return err
+		return fmt.Errorf("output: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+		return fmt.Errorf("output: %w", err)
 	}
 	old := ""
 	if _, err := os.Stat(dir); err == nil {
@@ -59,9 +76,122 @@ func (o *Output) Write(dir string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("output: the new site is in %s, but the previous one could not be removed from %s: %w", dir, old, err)
+		}
 	}
 	return nil
+}
+
+// tempPrefix is the start of the name of every temporary folder Write makes
+// for the output folder named base.
+func tempPrefix(base string) string { return "." + base + ".new-" }
+
+// removeStale deletes temporary folders of base in parent left by builds
+// that were killed before they could clean up.
+func removeStale(parent, base string, now time.Time) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), tempPrefix(base))
+		if !ok || !e.IsDir() {
+			continue
+		}
+		pidText, _, _ := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		info, ierr := e.Info()
+		old := ierr == nil && now.Sub(info.ModTime()) > StaleAfter
+		if err != nil || old || (pid != os.Getpid() && !processAlive(pid)) {
+			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// processAlive reports whether a process with this ID exists. Where the
+// system cannot tell, it says yes, and only age removes the folder.
+func processAlive(pid int) bool {
+	if pid <= 0 {
+		return false
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return !errors.Is(err, os.ErrProcessDone) && !errors.Is(err, syscall.ESRCH)
+}
+
+// checkWritable fails, naming the first one, when a folder of the existing
+// output dir cannot be changed: the swap would succeed but the old output
+// could then not be removed.
+func checkWritable(dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		f, err := os.CreateTemp(p, ".guidebook-probe-")
+		if err != nil {
+			return fmt.Errorf("output %s cannot be replaced: %s is read-only; make it writable (chmod -R u+w %s) or choose another -o: %w", dir, p, dir, err)
+		}
+		f.Close()
+		return os.Remove(f.Name())
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// CheckOutputDir refuses an output folder that would overwrite the site's
+// own sources: the site folder itself, a folder holding it, or anything at
+// or inside its content/, static/ or templates/ folders. Both paths are
+// compared after making them absolute and following links.
+func CheckOutputDir(siteDir, out string) error {
+	s, err := realPath(siteDir)
+	if err != nil {
+		return err
+	}
+	o, err := realPath(out)
+	if err != nil {
+		return err
+	}
+	if within(s, o) {
+		return fmt.Errorf("output %s holds the site folder; choose an output folder such as %s", out, filepath.Join(siteDir, "public"))
+	}
+	for _, src := range []string{"content", "static", "templates"} {
+		if within(o, filepath.Join(s, src)) {
+			return fmt.Errorf("output %s is inside the site's %s/ folder, which the build reads; choose an output folder such as %s",
+				out, src, filepath.Join(siteDir, "public"))
+		}
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// realPath is p made absolute with the links of its longest existing
+// ancestor followed.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	var rest []string
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(append([]string{real}, rest...)...), nil
+		}
+		if filepath.Dir(cur) == cur {
+			return abs, nil
+		}
+		rest = append([]string{filepath.Base(cur)}, rest...)
+	}
 }
 
 // checkReplaceable returns an error unless dir is missing, empty, or marked
