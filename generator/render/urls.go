@@ -17,14 +17,29 @@ func Root(pageURL string) string {
 }
 
 // Rel returns the link from the page at fromURL to target, a URL relative to
-// the site root. Page URLs (ending in "/" or empty) get an explicit
-// "index.html", so links work when the site is opened from disk (file://),
-// where a folder URL would show a directory listing. A "#fragment" is kept.
+// the site root with an optional "#fragment" after its last "/". Page URLs
+// (ending in "/" or empty) get an explicit "index.html", so links work when
+// the site is opened from disk (file://), where a folder URL would show a
+// directory listing. A file name may hold "#" ("tips/c#/" is a page): only a
+// "#" after the last "/" starts the fragment.
 //
 // The path is the shortest one: folders the two share are not climbed out
 // of and back into ("account/a/" → "account/b/" is "../b/index.html").
 func Rel(fromURL, target string) string {
-	target, frag, _ := strings.Cut(target, "#")
+	frag := ""
+	if i := strings.LastIndexByte(target, '#'); i > strings.LastIndexByte(target, '/') {
+		target, frag = target[:i], target[i+1:]
+	}
+	href := RelPath(fromURL, target)
+	if frag != "" {
+		href += "#" + url.PathEscape(frag)
+	}
+	return href
+}
+
+// RelPath is Rel for a target without a fragment: every character of target
+// is part of the path.
+func RelPath(fromURL, target string) string {
 	if target == "" || strings.HasSuffix(target, "/") {
 		target += "index.html"
 	}
@@ -34,11 +49,7 @@ func Rel(fromURL, target string) string {
 			common = i + 1
 		}
 	}
-	href := strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
-	if frag != "" {
-		href += "#" + url.PathEscape(frag)
-	}
-	return href
+	return strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
 }
 
 // escapePath percent-encodes each segment of a slash-separated path.

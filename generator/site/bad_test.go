@@ -17,6 +17,8 @@ package site
 //	error: TEXT   the build fails and its message contains TEXT
 //	              (give file:line, e.g. "content/tips/a.md:3: front matter: ...")
 //	file: PATH    the build succeeds and writes PATH (e.g. tips/a/index.html)
+//	contains: PATH TEXT   the build succeeds and PATH contains TEXT
+//	lacks: PATH TEXT      the build succeeds and PATH does not contain TEXT
 //	within: DUR   the build takes at most DUR of CPU time (a Go duration;
 //	              default 3s; not checked under -race)
 //
@@ -51,7 +53,7 @@ func TestBadSites(t *testing.T) {
 		}
 		t.Run(c.Name(), func(t *testing.T) {
 			src := filepath.Join("testdata/bad", c.Name())
-			errs, files, within := readExpect(t, filepath.Join(src, "expect.txt"))
+			errs, files, texts, within := readExpect(t, filepath.Join(src, "expect.txt"))
 			dir := filepath.Join(t.TempDir(), "site")
 			if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
 				t.Fatal(err)
@@ -84,11 +86,25 @@ func TestBadSites(t *testing.T) {
 					t.Errorf("%s was not written", f)
 				}
 			}
+			for _, x := range texts {
+				data, ok := out.Files[x.path]
+				if !ok {
+					t.Errorf("%s was not written", x.path)
+				} else if strings.Contains(string(data), x.text) != x.want {
+					t.Errorf("%s: contains %q = %v, want %v", x.path, x.text, !x.want, x.want)
+				}
+			}
 		})
 	}
 }
 
-func readExpect(t *testing.T, name string) (errs, files []string, within time.Duration) {
+// textExpect is a contains: or lacks: line of expect.txt.
+type textExpect struct {
+	path, text string
+	want       bool
+}
+
+func readExpect(t *testing.T, name string) (errs, files []string, texts []textExpect, within time.Duration) {
 	t.Helper()
 	within = 3 * time.Second
 	f, err := os.Open(name)
@@ -113,14 +129,20 @@ func readExpect(t *testing.T, name string) (errs, files []string, within time.Du
 			if within, err = time.ParseDuration(val); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
+		case "contains", "lacks":
+			path, text, ok := strings.Cut(val, " ")
+			if !ok {
+				t.Fatalf("%s: %q needs a path and a text", name, line)
+			}
+			texts = append(texts, textExpect{path: path, text: text, want: key == "contains"})
 		default:
-			t.Fatalf("%s: unknown line %q (want error:, file: or within:)", name, line)
+			t.Fatalf("%s: unknown line %q (want error:, file:, contains:, lacks: or within:)", name, line)
 		}
 	}
-	if len(errs) == 0 && len(files) == 0 {
+	if len(errs) == 0 && len(files) == 0 && len(texts) == 0 {
 		t.Fatalf("%s expects nothing", name)
 	}
-	return errs, files, within
+	return errs, files, texts, within
 }
 
 func makeLinks(t *testing.T, dir, name string) {

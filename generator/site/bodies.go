@@ -144,14 +144,14 @@ func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int,
 		if anchor != "" && record {
 			b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
 		}
-		href := to.URL
+		href := render.RelPath(hostURL, to.URL)
 		if anchor != "" {
-			href += "#" + anchor
+			href += "#" + url.PathEscape(anchor)
 		}
-		return render.Rel(hostURL, href), nil
+		return href, nil
 	}
 	if e := b.plan.Output(cp); e != nil && (e.Kind == plan.KindAsset || e.Kind == plan.KindStatic) {
-		href := render.Rel(hostURL, cp)
+		href := render.RelPath(hostURL, cp)
 		if query != "" {
 			href += "?" + query
 		}
