@@ -36,7 +36,7 @@ func TestHandbookSmoke(t *testing.T) {
 			t.Errorf("home has %d action buttons, want 2", n)
 		}
 		do(t, ctx, "follow a card", chromedp.Click(chromedp.CSS(`ul.cards a[href*="ship-a-change"]`)))
-		browsertest.WaitFor(t, ctx, `location.pathname.replace(/index\.html$/, "") === "/guides/ship-a-change/"`, 5*time.Second)
+		browsertest.WaitFor(t, ctx, `location.pathname.replace(/index\.html$/, "") === "/guides/ship-a-change/" && document.readyState === "complete"`, 5*time.Second)
 		if got := eval[string](t, ctx, `document.querySelector("h1").textContent`); got != "Ship a change" {
 			t.Errorf("card led to %q", got)
 		}
@@ -115,10 +115,11 @@ func TestHandbookSmoke(t *testing.T) {
 		fctx, frec := b.Tab(t)
 		do(t, fctx, "open home from disk", chromedp.Navigate(fileURL(dir, "index.html")))
 		do(t, fctx, "follow an action", chromedp.Click(chromedp.CSS(`.home .start a.button`)))
-		browsertest.WaitFor(t, fctx, `location.pathname.endsWith("/guides/first-week/index.html")`, 5*time.Second)
+		browsertest.WaitFor(t, fctx, `location.pathname.endsWith("/guides/first-week/index.html") && document.readyState === "complete"`, 5*time.Second)
 		if n := len(eval[[]string](t, fctx, allIDs)); n == 0 {
 			t.Error("no checklist on the guide page opened from disk")
 		}
+		browsertest.WaitFor(t, fctx, `window.Guidebook && Guidebook.search`, 5*time.Second)
 		hits := runQuery(t, fctx, fileURL(dir, ""), "rollback", 3)
 		if len(hits) == 0 {
 			t.Error("search from disk found nothing for rollback")
