@@ -13,7 +13,8 @@ import (
 )
 
 // handbookDir is the second example site: an English engineering handbook
-// with its own sections, a form and a site template (templates/landing.html).
+// with its own sections, a form, a site template (templates/landing.html) and
+// a section layout of its own (templates/layouts.yaml).
 var handbookDir = filepath.Join(repoRoot, "examples", "handbook")
 
 // TestHandbookSmoke walks the handbook as a new reader would: home page,
@@ -82,13 +83,19 @@ func TestHandbookSmoke(t *testing.T) {
 		}
 	})
 
-	t.Run("custom landing page", func(t *testing.T) {
+	t.Run("custom layouts", func(t *testing.T) {
 		do(t, ctx, "open landing", chromedp.Navigate(base+"about/index.html"))
 		if !eval[bool](t, ctx, `!!document.querySelector("article.landing header.landing-hero h1")`) {
 			t.Error("about/ is not rendered with the site's templates/landing.html")
 		}
 		if n := eval[int](t, ctx, `document.querySelectorAll("article.landing ul.cards li").length`); n != 3 {
 			t.Errorf("landing page shows %d cards, want 3", n)
+		}
+		// decisions/ uses a section layout the site declares in its own
+		// templates/layouts.yaml, with a list template of its own.
+		do(t, ctx, "open decisions", chromedp.Navigate(base+"decisions/index.html"))
+		if n := eval[int](t, ctx, `document.querySelectorAll("table.decisions tbody tr time").length`); n != 2 {
+			t.Errorf("decision log shows %d dated rows, want 2", n)
 		}
 	})
 
