@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,7 +14,7 @@ import (
 // handbookDir is the second example site: an English engineering handbook
 // with its own sections, a form, a site template (templates/landing.html) and
 // a section layout of its own (templates/layouts.yaml).
-var handbookDir = filepath.Join(repoRoot, "examples", "handbook")
+const handbookDir = repoRoot + "/examples/handbook"
 
 // TestHandbookSmoke walks the handbook as a new reader would: home page,
 // a card, a checklist that survives a reload, a form whose preview follows
