@@ -40,7 +40,7 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `guidebook builds a static guide from Markdown.
+const usage = `guidebook builds a static knowledge-base site from Markdown.
 
 Usage: guidebook <command> [flags]
 
@@ -49,7 +49,7 @@ Commands:
   build     build the site into public/
   serve     build and serve on http://127.0.0.1:1313 with live reload
   check     build without writing and report every problem
-  new       create a page: guidebook new steps/submit.md
+  new       create a page: guidebook new guides/my-page.md
   version   print the version
 
 Run "guidebook <command> -h" for the flags of a command.
