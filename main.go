@@ -1,5 +1,6 @@
 // Command guidebook builds a static knowledge-base site from Markdown.
 //
+//	guidebook init    write a starter site into a new folder
 //	guidebook build   write the site to public/
 //	guidebook serve   build into memory and serve with live reload
 //	guidebook check   build without writing; report every problem
@@ -48,15 +49,16 @@ func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 }
 
-const usage = `guidebook builds a static guide from Markdown.
+const usage = `guidebook builds a static knowledge-base site from Markdown.
 
 Usage: guidebook <command> [flags]
 
 Commands:
+  init      write a starter site: guidebook init my-site --lang en
   build     build the site into public/
   serve     build and serve on http://127.0.0.1:1313 with live reload
   check     build without writing and report every problem
-  new       create a page: guidebook new steps/submit.md
+  new       create a page: guidebook new guides/my-page.md
   version   print the version
 
 Run "guidebook <command> -h" for the flags of a command.
@@ -77,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdCheck(ctx, args, stdout, stderr)
 	case "serve":
 		err = cmdServe(ctx, args, stdout, stderr)
+	case "init":
+		err = cmdInit(args, stdout, stderr)
 	case "new":
 		err = cmdNew(args, stdout, stderr)
 	case "version":

@@ -306,3 +306,118 @@ func TestNewCreatesDraft(t *testing.T) {
 		t.Errorf("a new page must build with --drafts: %s", out.String())
 	}
 }
+
+// TestInit writes the starter site of each language and requires that it
+// checks and builds with zero problems, and that init refuses what it must.
+func TestInit(t *testing.T) {
+	nonEmpty := func(t *testing.T) string {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	missing := func(t *testing.T) string { return filepath.Join(t.TempDir(), "new", "site") }
+	after := func(flags ...string) func(string) []string {
+		return func(dir string) []string { return append([]string{"init", dir}, flags...) }
+	}
+	tests := []struct {
+		name     string
+		dir      func(t *testing.T) string
+		args     func(dir string) []string
+		code     int
+		contains string
+		builds   bool
+	}{
+		{"en", missing, after("--lang", "en"), 0, "guidebook serve -s", true},
+		{"zh-CN", missing, after("--lang", "zh-CN"), 0, "guidebook check -s", true},
+		{"default language is en", func(t *testing.T) string { return t.TempDir() }, after(), 0, "created a Guidebook site (en)", true},
+		{"flag before folder", missing, func(dir string) []string { return []string{"init", "-lang=zh-CN", dir} }, 0, "(zh-CN)", true},
+		{"non-empty folder refused", nonEmpty, after("--lang", "en"), 1, "is not empty (it holds notes.txt)", false},
+		{"unknown language refused", missing, after("--lang", "de"), 1, `--lang "de": init has a starter site for en, zh-CN only`, false},
+		{"two folders refused", missing, after("other"), 1, "init takes one folder", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := tt.dir(t)
+			args := tt.args(dir)
+			var out bytes.Buffer
+			if code := run(context.Background(), args, &out, &out); code != tt.code {
+				t.Fatalf("init: exit %d, want %d: %s", code, tt.code, out.String())
+			}
+			if !strings.Contains(out.String(), tt.contains) {
+				t.Errorf("init output lacks %q:\n%s", tt.contains, out.String())
+			}
+			if !tt.builds {
+				if tt.code != 0 {
+					if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+						t.Error("a refused init wrote site.yaml")
+					}
+				}
+				return
+			}
+			for _, cmd := range []string{"check", "build"} {
+				out.Reset()
+				if code := run(context.Background(), []string{cmd, "-s", dir}, &out, &out); code != 0 {
+					t.Fatalf("%s of the starter: exit %d:\n%s", cmd, code, out.String())
+				}
+			}
+			assertNoGuide(t, dir)
+		})
+	}
+}
+
+// assertNoGuide fails when a site's sources mention the WhatsApp guide.
+func assertNoGuide(t *testing.T, dir string) {
+	t.Helper()
+	for p, data := range snapshot(t, dir) {
+		if strings.Contains(p, string(filepath.Separator)+"public"+string(filepath.Separator)) {
+			continue
+		}
+		for _, word := range []string{"WhatsApp", "申诉", "appeal"} {
+			if strings.Contains(data, word) {
+				t.Errorf("%s mentions %q", p, word)
+			}
+		}
+	}
+}
+
+// TestExampleSites checks and builds every site under examples/ with zero
+// problems.
+func TestExampleSites(t *testing.T) {
+	entries, err := os.ReadDir("examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		t.Run(e.Name(), func(t *testing.T) {
+			dir := filepath.Join("examples", e.Name())
+			var out bytes.Buffer
+			if code := run(context.Background(), []string{"check", "-s", dir}, &out, &out); code != 0 {
+				t.Fatalf("check: exit %d:\n%s", code, out.String())
+			}
+			out.Reset()
+			if code := run(context.Background(), []string{"build", "-s", dir, "-o", filepath.Join(t.TempDir(), "public")}, &out, &out); code != 0 {
+				t.Fatalf("build: exit %d:\n%s", code, out.String())
+			}
+		})
+	}
+}
+
+// TestInitDefaultsToCurrentFolder runs init without a folder in an empty one.
+func TestInitDefaultsToCurrentFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var out bytes.Buffer
+	if code := run(context.Background(), []string{"init"}, &out, &out); code != 0 {
+		t.Fatalf("init: exit %d: %s", code, out.String())
+	}
+	if _, err := os.Stat("site.yaml"); err != nil {
+		t.Fatalf("init wrote no site.yaml in the current folder: %v", err)
+	}
+	if !strings.Contains(out.String(), "  guidebook check   ") {
+		t.Errorf("next steps should need no -s for the current folder:\n%s", out.String())
+	}
+}
