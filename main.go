@@ -11,7 +11,6 @@ package main
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -82,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "init":
 		err = cmdInit(args, stdout, stderr)
 	case "new":
-		err = cmdNew(args, stdout, stderr)
+		err = cmdNew(ctx, args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "guidebook", version())
 	case "-h", "-help", "--help", "help":
@@ -233,7 +232,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return serve.Run(ctx, serve.Options{Build: opts, Addr: *addr, Dir: sf.site, Log: stdout})
 }
 
-func cmdNew(args []string, stdout, stderr io.Writer) error {
+func cmdNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("new", "new [-s DIR] SECTION/NAME.md", stderr)
 	siteDir := fs.String("s", ".", "site folder")
 	if err := fs.Parse(args); err != nil {
@@ -252,10 +251,14 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	if _, err := os.Stat(p); err == nil {
 		return fmt.Errorf("%s already exists", p)
 	}
-	title := strings.TrimSuffix(filepath.Base(rel), ".md")
-	body := fmt.Sprintf("---\ntitle: %s\ndescription: \nweight: 0\ndate: %s\ndraft: true\n---\n\n", yamlString(title), time.Now().Format("2006-01-02"))
-	if strings.HasPrefix(rel, "letters/") {
-		body = strings.Replace(body, "draft: true\n", "draft: true\nfields:\n  - {name: date, label: 日期, kind: date, required: true}\n", 1) + "{{date}}\n"
+	sf := siteFlags{site: *siteDir}
+	opts, err := sf.options(false)
+	if err != nil {
+		return err
+	}
+	body, err := site.NewPage(ctx, opts, rel, time.Now().Format("2006-01-02"))
+	if err != nil {
+		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
@@ -265,13 +268,6 @@ func cmdNew(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "created %s (draft: build with --drafts to see it)\n", p)
 	return nil
-}
-
-// yamlString quotes s as a YAML scalar: a JSON string is valid YAML, so a
-// title such as "x: y" or "#1" stays text.
-func yamlString(s string) string {
-	data, _ := json.Marshal(s)
-	return string(data)
 }
 
 func version() string {

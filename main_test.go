@@ -302,6 +302,17 @@ func TestNewCreatesDraft(t *testing.T) {
 	if err != nil || !strings.Contains(string(data), "draft: true") {
 		t.Fatalf("new page: %q, %v", data, err)
 	}
+	if strings.Contains(string(data), "fields:") {
+		t.Errorf("a page of a list section got letter fields:\n%s", data)
+	}
+	// The section's layout, not its folder name, makes a new page a letter.
+	if code := run(context.Background(), []string{"new", "-s", dir, "letters/new-letter.md"}, &out, &out); code != 0 {
+		t.Fatalf("exit %d: %s", code, out.String())
+	}
+	letter, err := os.ReadFile(filepath.Join(dir, "content/letters/new-letter.md"))
+	if err != nil || !strings.Contains(string(letter), `label: "日期"`) || !strings.Contains(string(letter), "{{date}}") {
+		t.Errorf("new page in a forms section: %q, %v", letter, err)
+	}
 	if code := run(context.Background(), []string{"check", "-s", dir, "--drafts"}, &out, &out); code != 0 {
 		t.Errorf("a new page must build with --drafts: %s", out.String())
 	}

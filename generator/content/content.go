@@ -74,6 +74,7 @@ type Section struct {
 // Site is the validated content of a site.
 type Site struct {
 	Home     *Page
+	Root     []*Page // pages directly in content/ (about.md), in no section, by weight then title
 	Sections []*Section
 	// Notices are diag.FileErrors of severity notice (front-matter keys kept
 	// in Params), sorted by file and line; they do not fail a build.
@@ -106,7 +107,7 @@ func (s *Site) Section(name string) *Section {
 // All returns every page in reading order: the home page, then each section's
 // list page followed by its pages.
 func (s *Site) All() []*Page {
-	out := []*Page{s.Home}
+	out := append([]*Page{s.Home}, s.Root...)
 	for _, sec := range s.Sections {
 		out = append(out, sec.Index)
 		out = append(out, sec.Pages...)
@@ -116,7 +117,7 @@ func (s *Site) All() []*Page {
 
 // Len returns the number of pages All returns, without building the list.
 func (s *Site) Len() int {
-	n := 1
+	n := 1 + len(s.Root)
 	for _, sec := range s.Sections {
 		n += 1 + len(sec.Pages)
 	}
@@ -325,7 +326,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 		case p.Kind == KindHome:
 			site.Home = p
 		case p.Section == "":
-			errs.Add(diag.Errorf(p.File, 1, "pages belong in a section folder (move it to e.g. content/tips/%s)", p.Path))
+			site.Root = append(site.Root, p) // a page of its own (about.md), in no section
 		default:
 			sec := sections[p.Section]
 			if sec == nil {
@@ -353,6 +354,7 @@ func link(pages []*Page, prefix string) (*Site, error) {
 		sortPages(sec.Pages)
 		site.Sections = append(site.Sections, sec)
 	}
+	sortPages(site.Root)
 	sort.Slice(site.Sections, func(i, j int) bool {
 		return less(site.Sections[i].Index, site.Sections[j].Index)
 	})

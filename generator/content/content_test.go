@@ -122,3 +122,21 @@ func TestURLFor(t *testing.T) {
 		}
 	}
 }
+
+func TestRootPages(t *testing.T) {
+	site, err := Load(context.Background(), fstest.MapFS{
+		"_index.md":      file("---\ntitle: Home\n---\n"),
+		"about.md":       file("---\ntitle: About\nweight: 2\n---\n"),
+		"contact.md":     file("---\ntitle: Contact\nweight: 1\n---\n"),
+		"docs/_index.md": file("---\ntitle: Docs\n---\n"),
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(site.Root) != 2 || site.Root[0].Title != "Contact" || site.Root[1].URL != "about/" {
+		t.Fatalf("root pages = %v, want Contact then About (by weight)", site.Root)
+	}
+	if site.Len() != len(site.All()) || site.All()[1] != site.Root[0] {
+		t.Errorf("All() = %d pages, Len() = %d; root pages follow the home page", len(site.All()), site.Len())
+	}
+}

@@ -77,6 +77,7 @@ func New(opts ...Option) *Converter {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
+			&lineBreaks{},
 			// Ours, in the order their AST transformers run (see each file).
 			&links{},
 			&callouts{titles: s.calloutTitles},
