@@ -380,3 +380,17 @@ func less(a, b *Page) bool {
 	}
 	return a.Path < b.Path
 }
+
+// Reread parses again the file of page p, which is still at its content path
+// in fsys, for a dev server that was told the file changed. It returns the
+// fresh page (as Load would make it, but not linked into the site) and the
+// file's problems; the caller decides whether the change can be applied to
+// p in place or needs the whole site loaded again.
+func Reread(fsys fs.FS, p *Page, opts Options) (*Page, error) {
+	if opts.Prefix == "" {
+		opts.Prefix = "content/"
+	}
+	fresh, probs := readPage(fsys, p.Path, opts.Prefix, p.IsIndex)
+	errs, _ := probs.Split()
+	return fresh, errs.Err()
+}

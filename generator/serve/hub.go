@@ -11,6 +11,8 @@ import (
 type event struct {
 	OK     bool     `json:"ok"`
 	Errors []string `json:"errors,omitempty"`
+	// CSS is true when only the stylesheet changed: pages swap it in place.
+	CSS bool `json:"css,omitempty"`
 }
 
 // hub fans build events out to every open page (server-sent events).

@@ -19,10 +19,26 @@
     pre.textContent = errors.join("\n");
     overlay.appendChild(pre);
   }
+  // swapStyles loads the stylesheets again without reloading the page, so a
+  // CSS edit keeps the reader's scroll position and form input.
+  function swapStyles() {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    Array.prototype.forEach.call(links, function (l) {
+      var url = new URL(l.href);
+      url.searchParams.set("v", String(Date.now()));
+      var fresh = l.cloneNode();
+      fresh.href = url.toString();
+      fresh.addEventListener("load", function () { l.remove(); });
+      l.after(fresh);
+    });
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
   var es = new EventSource("/_guidebook/events");
   es.addEventListener("build", function (e) {
     var ev = JSON.parse(e.data);
-    if (ev.ok) {
+    if (ev.ok && ev.css) {
+      swapStyles();
+    } else if (ev.ok) {
       location.reload();
     } else {
       show(ev.errors || []);

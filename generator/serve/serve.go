@@ -36,9 +36,11 @@ var reloadJS []byte
 
 // Server holds the latest build and the reload hub.
 type Server struct {
-	opts Options
-	hub  *hub
-	host string // host part of Options.Addr, which the Host check accepts
+	opts    Options
+	hub     *hub
+	host    string // host part of Options.Addr, which the Host check accepts
+	builder *site.Builder
+	refresh chan struct{} // an incremental update left the search index behind
 
 	mu   sync.RWMutex
 	out  *site.Output // last successful build
@@ -48,7 +50,7 @@ type Server struct {
 // Run builds, serves and watches until ctx is cancelled.
 func Run(ctx context.Context, opts Options) error {
 	s := newServer(opts)
-	s.rebuild(ctx)
+	s.rebuild(ctx, nil)
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return err
@@ -65,7 +67,8 @@ func Run(ctx context.Context, opts Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	watchErr := make(chan error, 1)
-	wg.Go(func() { watchErr <- watch(ctx, opts.Dir, func() { s.rebuild(ctx) }) })
+	wg.Go(func() { watchErr <- watch(ctx, opts.Dir, func(paths []string) { s.rebuild(ctx, paths) }) })
+	wg.Go(func() { s.refresher(ctx) })
 	wg.Go(func() {
 		<-ctx.Done()
 		s.hub.close()
@@ -90,7 +93,7 @@ func newServer(opts Options) *Server {
 	if err != nil {
 		host = opts.Addr
 	}
-	return &Server{opts: opts, hub: newHub(), host: host}
+	return &Server{opts: opts, hub: newHub(), host: host, builder: site.NewBuilder(opts.Build), refresh: make(chan struct{}, 1)}
 }
 
 // newHTTPServer is the server Run starts: slow or idle clients are cut off,
@@ -116,9 +119,22 @@ func everywhere(host string) bool {
 	return host == "" || (ip != nil && ip.IsUnspecified())
 }
 
-// rebuild builds the site again and tells the pages.
-func (s *Server) rebuild(ctx context.Context) {
-	out, err := site.Build(ctx, s.opts.Build)
+// rebuild applies a change to the files at paths (nil: build everything)
+// and tells the pages. A change to the body or title of existing pages
+// renders only what shows them; the search index then catches up in the
+// background (see refresher).
+func (s *Server) rebuild(ctx context.Context, paths []string) {
+	var (
+		out *site.Output
+		upd site.Update
+		err error
+	)
+	if paths == nil {
+		out, err = s.builder.Build(ctx)
+		upd.Full = true
+	} else {
+		out, upd, err = s.builder.Update(ctx, paths)
+	}
 	if ctx.Err() != nil {
 		return
 	}
@@ -140,8 +156,60 @@ func (s *Server) rebuild(ctx context.Context) {
 	for _, w := range out.Warnings {
 		fmt.Fprintln(s.opts.Log, w)
 	}
-	fmt.Fprintf(s.opts.Log, "%s %d pages in %dms\n", verb, out.Pages, out.Duration.Milliseconds())
-	s.hub.send(event{OK: true})
+	switch {
+	case upd.CSSOnly:
+		fmt.Fprintf(s.opts.Log, "stylesheet updated in %dms\n", out.Duration.Milliseconds())
+	case upd.Full:
+		fmt.Fprintf(s.opts.Log, "%s %d pages in %dms\n", verb, out.Pages, out.Duration.Milliseconds())
+	default:
+		fmt.Fprintf(s.opts.Log, "updated %d page(s) in %dms (search index follows)\n", upd.Rendered, out.Duration.Milliseconds())
+	}
+	s.hub.send(event{OK: true, CSS: upd.CSSOnly})
+	if upd.Stale {
+		select {
+		case s.refresh <- struct{}{}:
+		default: // a refresh is already due
+		}
+	}
+}
+
+// refreshDelay is how long the refresher waits for editing to pause before
+// building everything in the background.
+const refreshDelay = 500 * time.Millisecond
+
+// refresher builds everything in the background after incremental updates,
+// once edits pause, so the search index, feed and other site-wide files
+// catch up; the pages already show the change. It stops with ctx.
+func (s *Server) refresher(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.refresh:
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.refresh: // another edit: wait for the next pause
+			s.refresh <- struct{}{}
+			continue
+		case <-time.After(refreshDelay):
+		}
+		out, err := s.builder.Refresh(ctx)
+		if ctx.Err() != nil || (out == nil && err == nil) {
+			continue // cancelled, or an update came in meanwhile: it asks again
+		}
+		s.mu.Lock()
+		if err == nil {
+			s.out = out
+		}
+		s.fail = err
+		s.mu.Unlock()
+		if err != nil {
+			fmt.Fprintf(s.opts.Log, "build failed:\n%v\n", err)
+			s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
+		}
+	}
 }
 
 // ServeHTTP serves the latest build from memory, to requests whose Host

@@ -21,10 +21,12 @@ const debounce = 80 * time.Millisecond
 var sources = []string{"content", "templates", "static"}
 
 // watch calls rebuild after changes under dir (content/, templates/, static/,
-// site.yaml), until ctx is cancelled. A folder created or moved into place
-// is watched at once, and the trees are walked again so nothing under it is
-// missed; a folder moved away stops being watched under its old name.
-func watch(ctx context.Context, dir string, rebuild func()) error {
+// site.yaml), with the changed paths (slash-separated, relative to dir, each
+// once, in the order first seen), until ctx is cancelled. A folder created or
+// moved into place is watched at once, and the trees are walked again so
+// nothing under it is missed; a folder moved away stops being watched under
+// its old name.
+func watch(ctx context.Context, dir string, rebuild func(paths []string)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -40,6 +42,7 @@ func watch(ctx context.Context, dir string, rebuild func()) error {
 	}
 	rewalk()
 	var timer <-chan time.Time
+	var changed []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -59,10 +62,14 @@ func watch(ctx context.Context, dir string, rebuild func()) error {
 					rewalk()
 				}
 			}
+			if rel, err := filepath.Rel(dir, ev.Name); err == nil && !slices.Contains(changed, filepath.ToSlash(rel)) {
+				changed = append(changed, filepath.ToSlash(rel))
+			}
 			timer = time.After(debounce)
 		case <-timer:
 			timer = nil
-			rebuild()
+			rebuild(changed)
+			changed = nil
 		case _, ok := <-w.Errors:
 			if !ok {
 				return nil

@@ -22,16 +22,15 @@ import (
 // bundle concatenates static/css/*.css (plus the code highlighting styles)
 // into one minified stylesheet and static/js/*.js into one script, both with
 // content-hashed names, and adds them to files.
-func bundle(theme fs.FS, results map[*content.Page]*markdown.Result, files map[string][]byte) (render.Assets, error) {
-	css, err := concat(theme, "static/css", ".css")
+//
+// In dev mode (serve) the stylesheet keeps one name, assets/site.css, so a
+// change to it swaps the stylesheet of open pages without re-rendering or
+// reloading them.
+func bundle(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte) (render.Assets, error) {
+	css, err := bundleCSS(theme, used, dev, files)
 	if err != nil {
 		return render.Assets{}, err
 	}
-	used := map[string]bool{}
-	for _, r := range results {
-		markdown.UsedCodeClasses(r.HTML, used)
-	}
-	hl, err := markdown.HighlightCSS(used)
 	if err != nil {
 		return render.Assets{}, err
 	}
@@ -39,18 +38,45 @@ func bundle(theme fs.FS, results map[*content.Page]*markdown.Result, files map[s
 	if err != nil {
 		return render.Assets{}, err
 	}
-	minCSS, err := MinifyCSS(css + hl)
-	if err != nil {
-		return render.Assets{}, fmt.Errorf("theme CSS: %w", err)
-	}
 	minJS, err := MinifyJS(js)
 	if err != nil {
 		return render.Assets{}, fmt.Errorf("theme JavaScript: %w", err)
 	}
-	return render.Assets{
-		CSS: addHashed(files, "assets/site", ".css", minCSS),
-		JS:  addHashed(files, "assets/site", ".js", minJS),
-	}, nil
+	return render.Assets{CSS: css, JS: addHashed(files, "assets/site", ".js", minJS)}, nil
+}
+
+// bundleCSS writes the one stylesheet: static/css/*.css and the highlighting
+// styles of the code classes used, minified; it returns its path.
+func bundleCSS(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte) (string, error) {
+	css, err := concat(theme, "static/css", ".css")
+	if err != nil {
+		return "", err
+	}
+	hl, err := markdown.HighlightCSS(used)
+	if err != nil {
+		return "", err
+	}
+	minCSS, err := MinifyCSS(css + hl)
+	if err != nil {
+		return "", fmt.Errorf("theme CSS: %w", err)
+	}
+	if dev {
+		files[devCSS] = []byte(minCSS)
+		return devCSS, nil
+	}
+	return addHashed(files, "assets/site", ".css", minCSS), nil
+}
+
+// devCSS is the stylesheet's path in dev mode.
+const devCSS = "assets/site.css"
+
+// codeClasses returns the highlighting classes the converted bodies use.
+func codeClasses(results map[*content.Page]*markdown.Result) map[string]bool {
+	used := map[string]bool{}
+	for _, r := range results {
+		markdown.UsedCodeClasses(r.HTML, used)
+	}
+	return used
 }
 
 // concat joins the files of dir ending in ext, in name order.

@@ -255,6 +255,27 @@ func pageAt(site *content.Site, cp string) *content.Page {
 	return nil
 }
 
+// forget drops what the conversion of p recorded (its links to anchors and
+// its broken links), before p is converted again.
+func (b *bodies) forget(p *content.Page) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	anchors := b.anchors[:0]
+	for _, a := range b.anchors {
+		if a.from != p {
+			anchors = append(anchors, a)
+		}
+	}
+	b.anchors = anchors
+	var problems diag.List
+	for _, e := range b.problems {
+		if fe, ok := e.(*diag.FileError); !ok || fe.File != p.File {
+			problems = append(problems, e)
+		}
+	}
+	b.problems = problems
+}
+
 func (b *bodies) addAnchor(a anchorRef) {
 	b.mu.Lock()
 	defer b.mu.Unlock()

@@ -1,6 +1,7 @@
-// Package build runs the pipeline: load the site, convert Markdown, check
-// links, index for search, render pages in parallel, and write the output
-// atomically (or keep it in memory for serve).
+// Package site runs the pipeline: load the site, plan every output file,
+// convert Markdown, check links, index for search, render pages in
+// parallel, and write the output atomically (or keep it in memory for
+// serve, where a Builder updates only what a change touches).
 package site
 
 import (
@@ -40,12 +41,41 @@ type Output struct {
 	// Notices are information for editors, such as front-matter keys kept
 	// for templates; check prints them.
 	Notices []error
+	// Timings is how long each stage of a full build took (build --timings).
+	Timings Timings
 }
 
 // Build builds the site into memory. All problems found are returned
 // together as a diag.List.
 func Build(ctx context.Context, opts Options) (*Output, error) {
+	st, err := build(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return st.out, nil
+}
+
+// state is everything one build made, kept by a Builder so that the next
+// change can reuse what it does not touch.
+type state struct {
+	opts     Options
+	cfg      *config.Config
+	theme    render.Layers
+	strs     render.Strings
+	site     *content.Site
+	plan     *plan.Plan
+	bodies   *bodies
+	renderer *render.Renderer
+	in       *render.Input
+	usedCode map[string]bool // code highlighting classes in the stylesheet
+	out      *Output
+}
+
+// build runs the whole pipeline, timing each stage.
+func build(ctx context.Context, opts Options) (*state, error) {
 	start := time.Now()
+	var timings Timings
+	stage := timings.start("load")
 	cfg, err := config.Load(opts.Site)
 	if err != nil {
 		return nil, err
@@ -80,8 +110,10 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
+	stage = timings.next(stage, "plan")
 	pl, err := plan.New(site, plan.Options{Theme: thm, Config: cfg, Static: static})
 	errs.Add(err)
+	stage = timings.next(stage, "convert")
 	conv := markdown.New(markdown.WithHTML(markdown.HTMLMode(cfg.Markdown.HTML)), markdown.WithBlank(strs.T("letter.blank")), markdown.WithAnchorLabel(strs.T("anchor")), markdown.WithCalloutTitles(map[string]string{
 		"note": strs.T("callout.note"), "tip": strs.T("callout.tip"), "important": strs.T("callout.important"),
 		"warning": strs.T("callout.warning"), "caution": strs.T("callout.caution"),
@@ -100,14 +132,18 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 		return nil, err
 	}
 	out := &Output{Files: map[string][]byte{}, Warnings: warnings, Notices: site.Notices}
-	assets, err := bundle(theme, results, out.Files)
+	stage = timings.next(stage, "assets")
+	usedCode := codeClasses(results)
+	assets, err := bundle(theme, usedCode, opts.Dev, out.Files)
 	if err != nil {
 		return nil, err
 	}
 	assets.Dev = opts.Dev
+	stage = timings.next(stage, "search")
 	if err := indexSearch(ctx, site, results, strs, out.Files, &assets); err != nil {
 		return nil, err
 	}
+	stage = timings.next(stage, "embed")
 	r, err := render.New(theme, cfg, strs, assets)
 	if err != nil {
 		return nil, err
@@ -117,24 +153,29 @@ func Build(ctx context.Context, opts Options) (*Output, error) {
 		return nil, err
 	}
 	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: embedded, Updated: gitDates(ctx, opts.GitDir)}
-	if err := renderAll(ctx, r, in, out.Files); err != nil {
+	stage = timings.next(stage, "render")
+	if err := renderAll(ctx, r, in, in.Plan.Entries, out.Files); err != nil {
 		return nil, err
 	}
+	stage = timings.next(stage, "static")
 	if err := copyStatic(theme, opts.Site, pl, out.Files); err != nil {
 		return nil, err
 	}
+	timings.next(stage, "")
 	out.Pages = len(pl.Pages())
 	out.Sections = len(site.Sections)
 	out.Duration = time.Since(start)
-	return out, nil
+	out.Timings = timings
+	return &state{opts: opts, cfg: cfg, theme: theme, strs: strs, site: site, plan: pl, bodies: bodies,
+		renderer: r, in: in, usedCode: usedCode, out: out}, nil
 }
 
-// renderAll renders every entry of the plan on all cores, reporting every
-// entry that fails. Static files are copied by copyStatic.
-func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, files map[string][]byte) error {
+// renderAll renders entries of the plan on all cores, reporting every entry
+// that fails. Static files are copied by copyStatic.
+func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, entries []*plan.Entry, files map[string][]byte) error {
 	var mu sync.Mutex
 	var errs diag.List
-	err := each(ctx, in.Plan.Entries, func(e *plan.Entry) {
+	err := each(ctx, entries, func(e *plan.Entry) {
 		var data []byte
 		var err error
 		switch {
