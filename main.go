@@ -167,9 +167,10 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL]", stderr)
+	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL] [--timings]", stderr)
 	sf.register(fs)
 	out := fs.String("o", "public", "output folder (replaced atomically; never a folder Guidebook did not create)")
+	timings := fs.Bool("timings", false, "print how long each stage of the build took")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -189,8 +190,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	printWarnings(stderr, built.Warnings)
+	writeStart := time.Now()
 	if err := built.Write(dir); err != nil {
 		return err
+	}
+	if *timings {
+		fmt.Fprintf(stdout, "timings: %s · write %s\n", built.Timings, time.Since(writeStart).Round(100*time.Microsecond))
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d sections in %s → %s/\n", built.Pages, built.Sections, built.Duration.Round(time.Millisecond), *out)
 	return nil

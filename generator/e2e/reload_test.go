@@ -71,3 +71,44 @@ func TestLiveReload(t *testing.T) {
 	}
 	browsertest.WaitFor(t, tab, "!document.getElementById('guidebook-errors') && !document.body.innerText.includes('实时预览标记第一号')", 15*time.Second)
 }
+
+// TestLiveStylesheetSwap edits a stylesheet while a page is open: the page
+// takes the new style without reloading (the reader keeps scroll position
+// and form input), and the server does not rebuild the pages.
+func TestLiveStylesheetSwap(t *testing.T) {
+	b := browsertest.New(t)
+	dir := copySite(t)
+	if err := os.MkdirAll(filepath.Join(dir, "static/css"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	css := filepath.Join(dir, "static/css/zz-site.css")
+	if err := os.WriteFile(css, []byte("main h1 { letter-spacing: 1px; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
+			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
+		})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	}
+	tab, _ := b.Tab(t)
+	if err := chromedp.Do(tab, chromedp.Navigate("http://"+addr+"/tips/communication/"),
+		chromedp.Evaluate[chromedp.Void](`window.__before = 1`)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // let the event stream connect
+	if err := os.WriteFile(css, []byte("main h1 { letter-spacing: 7px; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, tab, `getComputedStyle(document.querySelector("main h1")).letterSpacing === "7px" && window.__before === 1`, 15*time.Second)
+}

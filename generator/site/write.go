@@ -4,10 +4,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -47,14 +53,8 @@ func (o *Output) Write(dir string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	defer os.RemoveAll(tmp) // no-op after the rename
-	for name, data := range o.Files {
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return fmt.Errorf("output: %w", err)
-		}
+	if err := writeFiles(tmp, o.Files); err != nil {
+		return fmt.Errorf("output: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("Written by guidebook build; this folder is replaced on every build.\n"), 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -76,7 +76,7 @@ func (o *Output) Write(dir string) error {
 		return fmt.Errorf("output: %w", err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeAll(old); err != nil {
 			return fmt.Errorf("output: the new site is in %s, but the previous one could not be removed from %s: %w", dir, old, err)
 		}
 	}
@@ -220,4 +220,72 @@ func checkReplaceable(dir string) error {
 	}
 	return fmt.Errorf("output %s: refusing to replace a folder Guidebook did not create (it holds %s); choose another -o or empty it yourself",
 		dir, strings.Join(names, ", "))
+}
+
+// writeFiles writes files under dir: every folder made once, then the files
+// by a few writers at a time, since writing is mostly waiting on system calls.
+func writeFiles(dir string, files map[string][]byte) error {
+	dirs := map[string]bool{}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+		dirs[path.Dir(name)] = true
+	}
+	sorted := slices.Sorted(maps.Keys(dirs)) // parents before children
+	for _, d := range sorted {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	return inParallel(names, func(name string) error {
+		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), files[name], 0o644)
+	})
+}
+
+// removeAll removes dir, its top-level entries in parallel.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = filepath.Join(dir, e.Name())
+	}
+	if err := inParallel(names, os.RemoveAll); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}
+
+// inParallel calls fn for every item with a few goroutines at a time and
+// returns the first error.
+func inParallel(items []string, fn func(string) error) error {
+	workers := min(2*runtime.GOMAXPROCS(0), 8)
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  atomic.Int64
+	)
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				if err := fn(items[i]); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return first
 }
