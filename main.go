@@ -20,6 +20,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -167,12 +168,24 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 
 func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var sf siteFlags
-	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL] [--timings]", stderr)
+	fs := newFlagSet("build", "build [-s DIR] [-o DIR] [--drafts] [--base-url URL] [--timings] [--cpuprofile FILE]", stderr)
 	sf.register(fs)
 	out := fs.String("o", "public", "output folder (replaced atomically; never a folder Guidebook did not create)")
 	timings := fs.Bool("timings", false, "print how long each stage of the build took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	opts, err := sf.options(false)
 	if err != nil {
