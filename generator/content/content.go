@@ -199,11 +199,20 @@ func contentFiles(ctx context.Context, fsys fs.FS) (paths, assets []string, err 
 	return paths, assets, err
 }
 
+// MaxFileSize is the largest Markdown file a page may be: the largest real
+// documents are far smaller, and the Markdown parser's time grows with the
+// size of a hostile file, so the cap bounds every page's conversion time.
+const MaxFileSize = 4 << 20
+
 // readPage parses one file; isIndex says it is its folder's list page. It
 // returns the page even when its front matter has problems, so later checks
 // still run on it, and every problem, notices included.
 func readPage(fsys fs.FS, p, prefix string, isIndex bool) (*Page, diag.List) {
 	file := prefix + p
+	if fi, err := fs.Stat(fsys, p); err == nil && fi.Size() > MaxFileSize {
+		return nil, diag.List{diag.Errorf(file, 0, "the file is %.1f MB; a page may be at most %d MB (split it into several pages)",
+			float64(fi.Size())/(1<<20), MaxFileSize>>20)}
+	}
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(file, 0, "%v", err)}

@@ -140,3 +140,11 @@ func TestRootPages(t *testing.T) {
 		t.Errorf("All() = %d pages, Len() = %d; root pages follow the home page", len(site.All()), site.Len())
 	}
 }
+
+func TestFileSizeLimit(t *testing.T) {
+	big := "---\ntitle: Big\n---\n" + strings.Repeat("长文本。", MaxFileSize/12+1)
+	_, err := Load(context.Background(), fstest.MapFS{"tips/big.md": file(big)}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/tips/big.md: the file is 4.0 MB; a page may be at most 4 MB") {
+		t.Errorf("a file over the limit: %v", err)
+	}
+}

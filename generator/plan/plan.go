@@ -304,6 +304,9 @@ func AliasURL(a string) (string, bool) {
 	clean = strings.TrimPrefix(clean, "/")
 	clean = strings.TrimSuffix(clean, "/index.html")
 	clean = strings.TrimSuffix(clean, ".html")
+	if clean == "" || clean == "index.html" || strings.HasSuffix(clean, "/") {
+		return "", false // "/.html", "index.html": the home page, not an old URL
+	}
 	return clean + "/", true
 }
 

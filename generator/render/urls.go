@@ -49,7 +49,11 @@ func RelPath(fromURL, target string) string {
 			common = i + 1
 		}
 	}
-	return strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
+	href := strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
+	if first, _, _ := strings.Cut(href, "/"); strings.Contains(first, ":") {
+		href = "./" + href // "a:b/index.html" would read as a URL with the scheme "a:"
+	}
+	return href
 }
 
 // escapePath percent-encodes each segment of a slash-separated path.

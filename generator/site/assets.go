@@ -5,11 +5,15 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 	"guidebook/generator/markdown"
 	"guidebook/generator/plan"
 	"guidebook/generator/render"
@@ -17,6 +21,8 @@ import (
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/parse/v2"
+	cssparse "github.com/tdewolff/parse/v2/css"
 )
 
 // bundle concatenates static/css/*.css (plus the code highlighting styles)
@@ -31,27 +37,111 @@ func bundle(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte
 	if err != nil {
 		return render.Assets{}, err
 	}
+	js, err := bundleJS(theme)
 	if err != nil {
 		return render.Assets{}, err
 	}
-	js, err := concat(theme, "static/js", ".js")
+	return render.Assets{CSS: css, JS: addHashed(files, "assets/site", ".js", js)}, nil
+}
+
+// bundleJS minifies each static/js/*.js file on its own, so a syntax error
+// names its file and line, and joins them (each is a classic script whose
+// code sits in its own function, so joining cannot mix them up).
+func bundleJS(theme fs.FS) (string, error) {
+	srcs, err := readAll(theme, "static/js", ".js")
 	if err != nil {
-		return render.Assets{}, err
+		return "", err
 	}
-	minJS, err := MinifyJS(js)
+	var b strings.Builder
+	var errs diag.List
+	for _, s := range srcs {
+		min, err := MinifyJS(s.text)
+		if err != nil {
+			errs.Add(locate(s.file, err))
+			continue
+		}
+		b.WriteString(min)
+		b.WriteString(";\n")
+	}
+	return b.String(), errs.Err()
+}
+
+// positionRE finds the position tdewolff/parse gives in its messages.
+var positionRE = regexp.MustCompile(` on line (\d+) and column (\d+)`)
+
+// locate turns a minifier's error into a located one: file:line: message.
+func locate(file string, err error) error {
+	msg := err.Error()
+	m := positionRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.Errorf(file, 0, "%s", msg)
+	}
+	line, _ := strconv.Atoi(m[1])
+	return diag.Errorf(file, line, "%s (column %s)", strings.Replace(msg, m[0], "", 1), m[2])
+}
+
+// checkCSS reports the first syntax error of a stylesheet at its line: the
+// minifier itself passes broken CSS through, which a browser then drops.
+func checkCSS(file, src string) error {
+	p := cssparse.NewParser(parse.NewInputString(src), false)
+	for {
+		gt, _, _ := p.Next()
+		switch gt {
+		case cssparse.ErrorGrammar:
+			if errors.Is(p.Err(), io.EOF) {
+				return nil
+			}
+			line, col, _ := parse.Position(strings.NewReader(src), p.Offset())
+			return diag.Errorf(file, line, "CSS syntax error (column %d): %v", col, p.Err())
+		}
+	}
+}
+
+// source is one theme file's text.
+type source struct{ file, text string }
+
+// readAll reads the files of dir ending in ext, in name order.
+func readAll(theme fs.FS, dir, ext string) ([]source, error) {
+	entries, err := fs.ReadDir(theme, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return render.Assets{}, fmt.Errorf("theme JavaScript: %w", err)
+		return nil, fmt.Errorf("theme: %w", err)
 	}
-	return render.Assets{CSS: css, JS: addHashed(files, "assets/site", ".js", minJS)}, nil
+	var out []source
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ext) {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, source{name, string(data)})
+	}
+	return out, nil
 }
 
 // bundleCSS writes the one stylesheet: static/css/*.css and the highlighting
 // styles of the code classes used, minified; it returns its path.
 func bundleCSS(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte) (string, error) {
-	css, err := concat(theme, "static/css", ".css")
+	srcs, err := readAll(theme, "static/css", ".css")
 	if err != nil {
 		return "", err
 	}
+	var all strings.Builder
+	var errs diag.List
+	for _, s := range srcs {
+		errs.Add(checkCSS(s.file, s.text))
+		all.WriteString(s.text)
+		all.WriteString("\n")
+	}
+	if err := errs.Err(); err != nil {
+		return "", err
+	}
+	css := all.String()
 	hl, err := markdown.HighlightCSS(used)
 	if err != nil {
 		return "", err
@@ -77,30 +167,6 @@ func codeClasses(results map[*content.Page]*markdown.Result) map[string]bool {
 		markdown.UsedCodeClasses(r.HTML, used)
 	}
 	return used
-}
-
-// concat joins the files of dir ending in ext, in name order.
-func concat(theme fs.FS, dir, ext string) (string, error) {
-	entries, err := fs.ReadDir(theme, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("theme: %w", err)
-	}
-	var b strings.Builder
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ext) {
-			continue
-		}
-		data, err := fs.ReadFile(theme, path.Join(dir, e.Name()))
-		if err != nil {
-			return "", err
-		}
-		b.Write(data)
-		b.WriteString("\n")
-	}
-	return b.String(), nil
 }
 
 // addHashed stores data as base.<hash><ext> and returns that name.
