@@ -29,6 +29,7 @@ type bodies struct {
 	warnLinks bool
 	// externalImages is site.yaml's externalImages: allow, warn or error.
 	externalImages string
+	workers        int // goroutines converting at once; 0: one per core
 
 	mu       sync.Mutex
 	anchors  []anchorRef
@@ -62,7 +63,7 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	results := make(map[*content.Page]*markdown.Result, len(pages))
 	var mu sync.Mutex
 	var errs diag.List
-	err := each(b.ctx, pages, func(p *content.Page) {
+	err := each(b.ctx, b.workers, pages, func(p *content.Page) {
 		res, err := b.convert(p, p.URL, "", true)
 		mu.Lock()
 		defer mu.Unlock()
@@ -92,7 +93,7 @@ func (b *bodies) embedAll(pl *plan.Plan) (map[render.Embed]*markdown.Result, err
 	}
 	out := make(map[render.Embed]*markdown.Result, len(jobs))
 	var mu sync.Mutex
-	err := each(b.ctx, jobs, func(j render.Embed) {
+	err := each(b.ctx, b.workers, jobs, func(j render.Embed) {
 		res, _ := b.convert(j.Page, j.Host.URL, render.AnchorFor(j.Page)+"-", false)
 		mu.Lock()
 		defer mu.Unlock()

@@ -27,6 +27,9 @@ type Options struct {
 	BaseURL string // overrides site.yaml baseURL when set
 	Dev     bool   // serve mode: add the live-reload script
 	GitDir  string // OS path of the site folder, for last-updated dates from git; "" skips git
+	// Workers is how many pages are converted and rendered at once; 0 means
+	// one per core. serve's background refresh uses 1, leaving a core free.
+	Workers int
 }
 
 // Output is a built site held in memory.
@@ -120,6 +123,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 	}))
 	errs.Add(render.CheckMenu(cfg, site))
 	bodies := newBodies(ctx, conv, site, pl, cfg)
+	bodies.workers = opts.Workers
 	results, cerr := bodies.convertAll()
 	errs.Add(cerr)
 	errs.Add(bodies.problems...)
@@ -154,7 +158,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 	}
 	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: embedded, Updated: gitDates(ctx, opts.GitDir)}
 	stage = timings.next(stage, "render")
-	if err := renderAll(ctx, r, in, in.Plan.Entries, out.Files); err != nil {
+	if err := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, out.Files); err != nil {
 		return nil, err
 	}
 	stage = timings.next(stage, "static")
@@ -172,10 +176,10 @@ func build(ctx context.Context, opts Options) (*state, error) {
 
 // renderAll renders entries of the plan on all cores, reporting every entry
 // that fails. Static files are copied by copyStatic.
-func renderAll(ctx context.Context, r *render.Renderer, in *render.Input, entries []*plan.Entry, files map[string][]byte) error {
+func renderAll(ctx context.Context, workers int, r *render.Renderer, in *render.Input, entries []*plan.Entry, files map[string][]byte) error {
 	var mu sync.Mutex
 	var errs diag.List
-	err := each(ctx, entries, func(e *plan.Entry) {
+	err := each(ctx, workers, entries, func(e *plan.Entry) {
 		var data []byte
 		var err error
 		switch {

@@ -77,7 +77,12 @@ func (b *Builder) Refresh(ctx context.Context) (*Output, error) {
 	b.mu.Lock()
 	gen := b.gen
 	b.mu.Unlock()
-	st, err := build(ctx, b.opts)
+	opts := b.opts
+	opts.Workers = 1 // in the background: leave the other cores to the editor's next save
+	st, err := build(ctx, opts)
+	if st != nil {
+		st.opts.Workers = b.opts.Workers
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if b.gen != gen || ctx.Err() != nil {
@@ -249,7 +254,7 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 		}
 	}
 	files := maps.Clone(st.out.Files)
-	if err := renderAll(ctx, st.renderer, st.in, entries, files); err != nil {
+	if err := renderAll(ctx, b.opts.Workers, st.renderer, st.in, entries, files); err != nil {
 		return nil, upd, err
 	}
 	upd.Rendered = len(entries)

@@ -9,10 +9,15 @@ import (
 // each calls fn for every item on all cores. It stops handing out items
 // once ctx is cancelled and then returns ctx's error; fn must be safe for
 // concurrent use and collect its own results.
-func each[T any](ctx context.Context, items []T, fn func(T)) error {
+//
+// workers is the number of goroutines; 0 means one per core.
+func each[T any](ctx context.Context, workers int, items []T, fn func(T)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
 	work := make(chan T)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range workers {
 		wg.Go(func() {
 			for p := range work {
 				fn(p)
