@@ -7,6 +7,7 @@ import (
 	"maps"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -246,12 +247,16 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 	if err := fatal.Err(); err != nil {
 		return nil, upd, err
 	}
-	entries := st.plan.Pages()
-	if !titles {
-		entries = entries[:0:0]
-		for e := range affected {
-			entries = append(entries, e)
+	if titles {
+		for _, e := range edits {
+			for _, entry := range st.listing(e.old) {
+				affected[entry] = true
+			}
 		}
+	}
+	entries := make([]*plan.Entry, 0, len(affected))
+	for e := range affected {
+		entries = append(entries, e)
 	}
 	files := maps.Clone(st.out.Files)
 	if err := renderAll(ctx, b.opts.Workers, st.renderer, st.in, entries, files); err != nil {
@@ -280,6 +285,30 @@ func (st *state) showing(p *content.Page) []*plan.Entry {
 				out = append(out, e)
 				break
 			}
+		}
+	}
+	return out
+}
+
+// listing returns the entries that show page p's title or description: every
+// page for the home page (breadcrumbs); the pages of p's section (sidebar,
+// previous/next, breadcrumbs of a list page); and the home page, the print
+// page, p's history and aliases, its earlier versions, and whatever lists
+// or embeds it.
+func (st *state) listing(p *content.Page) []*plan.Entry {
+	var out []*plan.Entry
+	for _, e := range st.plan.Entries {
+		if !e.Kind.HTML() {
+			continue
+		}
+		switch {
+		case p.Kind == content.KindHome,
+			e.Kind == plan.KindHome || e.Kind == plan.KindPrint,
+			e.Page == p,
+			e.Page != nil && e.Page.RevisionOf == p,
+			e.Section != nil && e.Section.Name == p.Section && p.Section != "",
+			slices.Contains(e.Lists, p) || slices.Contains(e.Embeds, p):
+			out = append(out, e)
 		}
 	}
 	return out
