@@ -64,7 +64,7 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	var mu sync.Mutex
 	var errs diag.List
 	err := each(b.ctx, b.workers, pages, func(p *content.Page) {
-		res, err := b.convert(p, p.URL, "", true)
+		res, err := b.convert(p)
 		mu.Lock()
 		defer mu.Unlock()
 		errs.Add(err)
@@ -78,37 +78,29 @@ func (b *bodies) convertAll() (map[*content.Page]*markdown.Result, error) {
 	return results, errs.Err()
 }
 
-// embedAll converts, on all cores, the body of every page an entry of the
-// plan shows inside itself, with links relative to that entry and heading
-// IDs prefixed so they stay unique there. Problems were reported by the
-// page's own conversion.
-func (b *bodies) embedAll(pl *plan.Plan) (map[render.Embed]*markdown.Result, error) {
-	var jobs []render.Embed
+// embedAll derives the body of every page an entry of the plan shows inside
+// itself from the page's own conversion (see embedded): each body is
+// converted from Markdown once.
+func (b *bodies) embedAll(pl *plan.Plan, results map[*content.Page]*markdown.Result) map[render.Embed]*markdown.Result {
+	out := map[render.Embed]*markdown.Result{}
 	for _, e := range pl.Entries {
 		for _, p := range e.Embeds {
-			if converts(p) {
-				jobs = append(jobs, render.Embed{Page: p, Host: e})
+			if res := results[p]; res != nil {
+				out[render.Embed{Page: p, Host: e}] = embedded(res, p.URL, e.URL, render.AnchorFor(p)+"-")
 			}
 		}
 	}
-	out := make(map[render.Embed]*markdown.Result, len(jobs))
-	var mu sync.Mutex
-	err := each(b.ctx, b.workers, jobs, func(j render.Embed) {
-		res, _ := b.convert(j.Page, j.Host.URL, render.AnchorFor(j.Page)+"-", false)
-		mu.Lock()
-		defer mu.Unlock()
-		out[j] = res
-	})
-	return out, err
+	return out
 }
 
-// convert converts p's body for display at hostURL (p's own URL, or that of
-// the entry showing it).
-func (b *bodies) convert(p *content.Page, hostURL, idPrefix string, record bool) (*markdown.Result, error) {
+// convert converts p's body for its own page, recording its links to
+// anchors and its broken links. Copies shown on other pages are derived from
+// the result (see embedded).
+func (b *bodies) convert(p *content.Page) (*markdown.Result, error) {
 	page := markdown.Page{
-		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), IDPrefix: idPrefix, Anchors: idPrefix == "",
-		Link:   func(dest string, line int) (string, error) { return b.link(p, hostURL, idPrefix, dest, line, record) },
-		Image:  func(dest string, line int) (string, error) { return b.image(p, hostURL, dest, line, record) },
+		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), Anchors: true,
+		Link:   func(dest string, line int) (string, error) { return b.link(p, dest, line) },
+		Image:  func(dest string, line int) (string, error) { return b.image(p, dest, line) },
 		Fields: markdownFields(p.Fields), // blanks to fill, on the letter's page and wherever it is shown
 	}
 	return b.conv.Convert(p.Body, page)
@@ -123,26 +115,26 @@ func markdownFields(fs []content.Field) []markdown.Field {
 	return out
 }
 
-// link resolves a relative link written in p, for display at hostURL.
-func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int, record bool) (string, error) {
+// link resolves a link written in p, for display on p's own page: a page,
+// an anchor, a file beside a page or in static/; a broken one is recorded.
+func (b *bodies) link(p *content.Page, dest string, line int) (string, error) {
+	hostURL := p.URL
 	if external(dest) {
 		return dest, nil
 	}
 	target, anchor, _ := strings.Cut(dest, "#")
 	target, query, _ := strings.Cut(target, "?")
 	if target == "" { // same page
-		if record {
-			b.addAnchor(anchorRef{from: p, target: p, anchor: anchor, dest: dest, line: line})
-		}
-		return "#" + idPrefix + anchor, nil
+		b.addAnchor(anchorRef{from: p, target: p, anchor: anchor, dest: dest, line: line})
+		return "#" + anchor, nil
 	}
 	cp, inside := resolve(p.Path, target)
 	if !inside {
-		b.broken(record, p, line, "link %s: leaves the site (a link may not climb above content/)", dest)
+		b.broken(p, line, "link %s: leaves the site (a link may not climb above content/)", dest)
 		return dest, nil
 	}
 	if to := pageAt(b.site, cp); to != nil {
-		if anchor != "" && record {
+		if anchor != "" {
 			b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
 		}
 		href := render.RelPath(hostURL, to.URL)
@@ -162,20 +154,20 @@ func (b *bodies) link(p *content.Page, hostURL, idPrefix, dest string, line int,
 		return href, nil
 	}
 	if strings.HasSuffix(cp, ".md") {
-		b.broken(record, p, line, "link %s: no page content/%s", dest, cp)
+		b.broken(p, line, "link %s: no page content/%s", dest, cp)
 	} else {
-		b.broken(record, p, line, "link %s: no page or file content/%s (nor static/%s)", dest, cp, cp)
+		b.broken(p, line, "link %s: no page or file content/%s (nor static/%s)", dest, cp, cp)
 	}
 	return dest, nil
 }
 
 // image resolves an image source written in p like a link; an image from
 // another origin gets what site.yaml externalImages says.
-func (b *bodies) image(p *content.Page, hostURL, src string, line int, record bool) (string, error) {
+func (b *bodies) image(p *content.Page, src string, line int) (string, error) {
 	if !external(src) {
-		return b.link(p, hostURL, "", src, line, record)
+		return b.link(p, src, line)
 	}
-	if record && b.externalImages != "allow" {
+	if b.externalImages != "allow" {
 		e := diag.Warning(p.File, line, "image %s is on another site: readers' browsers will fetch it from there (copy it next to the page, or set externalImages: allow)", src)
 		if b.externalImages == "error" {
 			e = diag.Errorf(p.File, line, "image %s is on another site: copy it next to the page (the site makes no requests to other origins), or set externalImages: allow or warn", src)
@@ -188,11 +180,8 @@ func (b *bodies) image(p *content.Page, hostURL, src string, line int, record bo
 }
 
 // broken records a link that leads nowhere, as an error or, with
-// brokenLinks: warn, as a warning. Only a page's own conversion records.
-func (b *bodies) broken(record bool, p *content.Page, line int, format string, args ...any) {
-	if !record {
-		return
-	}
+// brokenLinks: warn, as a warning.
+func (b *bodies) broken(p *content.Page, line int, format string, args ...any) {
 	e := diag.Errorf(p.File, line, format, args...)
 	if b.warnLinks {
 		e = diag.Warning(p.File, line, format, args...)

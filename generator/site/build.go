@@ -152,11 +152,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	embedded, err := bodies.embedAll(pl)
-	if err != nil {
-		return nil, err
-	}
-	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: embedded, Updated: gitDates(ctx, opts.GitDir)}
+	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: bodies.embedAll(pl, results), Updated: gitDates(ctx, opts.GitDir)}
 	stage = timings.next(stage, "render")
 	if err := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, out.Files); err != nil {
 		return nil, err

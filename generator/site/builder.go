@@ -217,7 +217,7 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 			delete(st.in.Bodies, e.old)
 			continue
 		}
-		res, err := st.bodies.convert(e.old, e.old.URL, "", true)
+		res, err := st.bodies.convert(e.old)
 		errs.Add(err)
 		upd.Converted++
 		if res == nil {
@@ -232,12 +232,8 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 		}
 		st.in.Bodies[e.old] = res
 		for _, host := range st.plan.Entries {
-			for _, emb := range host.Embeds {
-				if emb == e.old {
-					r, _ := st.bodies.convert(e.old, host.URL, render.AnchorFor(e.old)+"-", false)
-					st.in.Embedded[render.Embed{Page: e.old, Host: host}] = r
-					upd.Converted++
-				}
+			if slices.Contains(host.Embeds, e.old) {
+				st.in.Embedded[render.Embed{Page: e.old, Host: host}] = embedded(res, e.old.URL, host.URL, render.AnchorFor(e.old)+"-")
 			}
 		}
 	}
