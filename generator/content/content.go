@@ -6,8 +6,11 @@ import (
 	"guidebook/generator/diag"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -149,14 +152,30 @@ func Load(ctx context.Context, fsys fs.FS, opts Options) (*Site, error) {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
 	indexes := indexPages(paths)
+	// Files are read and parsed on every core; results keep the walk's order.
+	read := make([]*Page, len(paths))
+	found := make([]diag.List, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				read[i], found[i] = readPage(fsys, paths[i], opts.Prefix, indexes[paths[i]])
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var probs diag.List
 	var pages []*Page
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		page, perr := readPage(fsys, p, opts.Prefix, indexes[p])
-		probs.Add(perr...)
+	for i, page := range read {
+		probs.Add(found[i]...)
 		if page != nil && (!page.Draft || opts.Drafts) {
 			pages = append(pages, page)
 		}
