@@ -198,10 +198,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := site.CheckOutputDir(sf.site, dir); err != nil {
 		return err
 	}
+	opts.StreamTo = dir
 	built, err := site.Build(ctx, opts)
 	if err != nil {
 		return err
 	}
+	defer built.Discard() // after an interrupted write, no half-written folder is left
 	printWarnings(stderr, built.Warnings)
 	writeStart := time.Now()
 	if err := built.Write(dir); err != nil {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -30,6 +31,11 @@ type Options struct {
 	// Workers is how many pages are converted and rendered at once; 0 means
 	// one per core. serve's background refresh uses 1, leaving a core free.
 	Workers int
+	// StreamTo, when set, is the output folder the build is for: pages and
+	// the search index are written as they are made into a fresh folder
+	// beside it (nothing is replaced until Output.Write(StreamTo)), instead
+	// of being held in Output.Files, which keeps memory small.
+	StreamTo string
 }
 
 // Output is a built site held in memory.
@@ -46,6 +52,8 @@ type Output struct {
 	Notices []error
 	// Timings is how long each stage of a full build took (build --timings).
 	Timings Timings
+
+	temp, tempFor string // the folder a streamed build wrote into, and for which output
 }
 
 // Build builds the site into memory. All problems found are returned
@@ -75,7 +83,7 @@ type state struct {
 }
 
 // build runs the whole pipeline, timing each stage.
-func build(ctx context.Context, opts Options) (*state, error) {
+func build(ctx context.Context, opts Options) (st *state, err error) {
 	start := time.Now()
 	var timings Timings
 	stage := timings.start("load")
@@ -136,6 +144,19 @@ func build(ctx context.Context, opts Options) (*state, error) {
 		return nil, err
 	}
 	out := &Output{Files: map[string][]byte{}, Warnings: warnings, Notices: site.Notices}
+	files := &store{files: out.Files}
+	if opts.StreamTo != "" {
+		out.tempFor = filepath.Clean(opts.StreamTo)
+		if files.dir, err = prepareTemp(out.tempFor); err != nil {
+			return nil, err
+		}
+		out.temp = files.dir
+		defer func() {
+			if err != nil {
+				out.Discard()
+			}
+		}()
+	}
 	stage = timings.next(stage, "assets")
 	usedCode := codeClasses(results)
 	assets, err := bundle(theme, usedCode, opts.Dev, out.Files)
@@ -144,7 +165,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 	}
 	assets.Dev = opts.Dev
 	stage = timings.next(stage, "search")
-	if err := indexSearch(ctx, site, results, strs, out.Files, &assets); err != nil {
+	if err := indexSearch(ctx, site, results, strs, files, &assets); err != nil {
 		return nil, err
 	}
 	stage = timings.next(stage, "embed")
@@ -154,7 +175,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 	}
 	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: bodies.embedAll(pl, results), Updated: gitDates(ctx, opts.GitDir)}
 	stage = timings.next(stage, "render")
-	if err := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, out.Files); err != nil {
+	if err := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, files); err != nil {
 		return nil, err
 	}
 	stage = timings.next(stage, "static")
@@ -172,7 +193,7 @@ func build(ctx context.Context, opts Options) (*state, error) {
 
 // renderAll renders entries of the plan on all cores, reporting every entry
 // that fails. Static files are copied by copyStatic.
-func renderAll(ctx context.Context, workers int, r *render.Renderer, in *render.Input, entries []*plan.Entry, files map[string][]byte) error {
+func renderAll(ctx context.Context, workers int, r *render.Renderer, in *render.Input, entries []*plan.Entry, files *store) error {
 	var mu sync.Mutex
 	var errs diag.List
 	err := each(ctx, workers, entries, func(e *plan.Entry) {
@@ -186,12 +207,13 @@ func renderAll(ctx context.Context, workers int, r *render.Renderer, in *render.
 		default:
 			data, err = r.File(in, e)
 		}
-		mu.Lock()
-		defer mu.Unlock()
+		if err == nil {
+			err = files.put(e.Output, data)
+		}
 		if err != nil {
+			mu.Lock()
 			errs.Add(err)
-		} else {
-			files[e.Output] = data
+			mu.Unlock()
 		}
 	})
 	if err != nil {

@@ -255,7 +255,7 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 		entries = append(entries, e)
 	}
 	files := maps.Clone(st.out.Files)
-	if err := renderAll(ctx, b.opts.Workers, st.renderer, st.in, entries, files); err != nil {
+	if err := renderAll(ctx, b.opts.Workers, st.renderer, st.in, entries, &store{files: files}); err != nil {
 		return nil, upd, err
 	}
 	upd.Rendered = len(entries)

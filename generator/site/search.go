@@ -12,7 +12,7 @@ import (
 
 // indexSearch builds the search index of every indexed page, one document per
 // page top and ## heading, and adds its files under search/.
-func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files map[string][]byte, assets *render.Assets) error {
+func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files *store, assets *render.Assets) error {
 	var docs []search.Doc
 	for _, p := range site.All() {
 		if !p.Indexed() {
@@ -35,7 +35,9 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 		return err
 	}
 	for name, data := range idx.Files {
-		files["search/"+name] = data
+		if err := files.put("search/"+name, data); err != nil {
+			return err
+		}
 	}
 	assets.SearchManifest = "search/" + idx.Manifest
 	return nil

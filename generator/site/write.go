@@ -37,21 +37,16 @@ const StaleAfter = time.Hour
 // whose process is gone or that are older than StaleAfter.
 func (o *Output) Write(dir string) error {
 	dir = filepath.Clean(dir)
-	if err := checkReplaceable(dir); err != nil {
-		return err
+	tmp := o.temp
+	if tmp == "" {
+		var err error
+		if tmp, err = prepareTemp(dir); err != nil {
+			return err
+		}
+	} else if o.tempFor != dir {
+		return fmt.Errorf("output: this build was streamed for %s, not %s", o.tempFor, dir)
 	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	removeStale(parent, filepath.Base(dir), time.Now())
-	if err := checkWritable(dir); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dir))+strconv.Itoa(os.Getpid())+"-")
-	if err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
+	o.temp = ""             // whatever happens next, the folder is not written to again
 	defer os.RemoveAll(tmp) // no-op after the rename
 	if err := writeFiles(tmp, o.Files); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -81,6 +76,36 @@ func (o *Output) Write(dir string) error {
 		}
 	}
 	return nil
+}
+
+// Discard removes the temporary folder of a streamed build that will not be
+// written (check, or an error after the build); it is safe to call always.
+func (o *Output) Discard() {
+	if o != nil && o.temp != "" {
+		_ = os.RemoveAll(o.temp)
+		o.temp = ""
+	}
+}
+
+// prepareTemp checks that dir may be replaced, removes temporary folders of
+// dead builds, and makes the fresh folder the output is written into.
+func prepareTemp(dir string) (string, error) {
+	if err := checkReplaceable(dir); err != nil {
+		return "", err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	removeStale(parent, filepath.Base(dir), time.Now())
+	if err := checkWritable(dir); err != nil {
+		return "", err
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dir))+strconv.Itoa(os.Getpid())+"-")
+	if err != nil {
+		return "", fmt.Errorf("output: %w", err)
+	}
+	return tmp, nil
 }
 
 // tempPrefix is the start of the name of every temporary folder Write makes
@@ -288,4 +313,38 @@ func inParallel(items []string, fn func(string) error) error {
 	}
 	wg.Wait()
 	return first
+}
+
+// store receives the output files of a build: kept in memory (serve, check,
+// tests) or, when the build streams to a folder, written there at once, so
+// the pages and the search index never all sit in memory together.
+type store struct {
+	mu    sync.Mutex
+	files map[string][]byte
+	dir   string   // "" keeps everything in memory
+	made  sync.Map // folders already made under dir
+}
+
+// put stores one file. Writing to disk happens outside the lock, so the
+// workers rendering pages write in parallel.
+func (s *store) put(name string, data []byte) error {
+	if s.dir == "" {
+		s.mu.Lock()
+		s.files[name] = data
+		s.mu.Unlock()
+		return nil
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	if d := filepath.Dir(p); d != s.dir {
+		if _, ok := s.made.Load(d); !ok {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("output: %w", err)
+			}
+			s.made.Store(d, true)
+		}
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
 }

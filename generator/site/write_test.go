@@ -119,3 +119,52 @@ func TestCheckOutputDir(t *testing.T) {
 		}
 	})
 }
+
+// TestStreamedBuild builds with StreamTo: pages and the search index go to
+// disk as they are made, the output folder changes only at Write, and a
+// build that fails, or is discarded, leaves no temporary folder.
+func TestStreamedBuild(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	out, err := Build(t.Context(), Options{Site: fixtureSite(), Theme: theme, StreamTo: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Files["steps/login/index.html"]; ok {
+		t.Error("a streamed build kept a page in memory")
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Fatalf("the output folder exists before Write: %v", err)
+	}
+	if err := out.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"steps/login/index.html", "index.html", "favicon.svg", Marker} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	matches, _ := filepath.Glob(filepath.Join(dir, "search", "manifest.*.js"))
+	if len(matches) != 1 {
+		t.Errorf("search manifest files: %v", matches)
+	}
+
+	broken := fixtureSite()
+	broken["templates/partials/footer.html"] = f(`{{define "footer"}}{{.Nope}}{{end}}`)
+	if _, err := Build(t.Context(), Options{Site: broken, Theme: theme, StreamTo: dir}); err == nil {
+		t.Fatal("a template error built")
+	}
+	again, err := Build(t.Context(), Options{Site: fixtureSite(), Theme: theme, StreamTo: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Discard()
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 || entries[0].Name() != "public" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("after a failed and a discarded build the parent holds %v; want only public", names)
+	}
+}
