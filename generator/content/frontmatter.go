@@ -84,7 +84,7 @@ func parseFrontMatter(file, format string, src []byte) (FrontMatter, *yaml.Node,
 		return fm, nil, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return fm, nil, diag.List{diag.Errorf(file, root.Line+1, "front matter: expected key: value lines, got %s", describeNode(root))}
+		return fm, nil, diag.List{diag.Errorf(file, root.Line+1, "front matter: expected key: value lines, got %s", diag.DescribeNode(root))}
 	}
 	if n, line := expandedSize(root, maxFrontMatterValues); n > maxFrontMatterValues {
 		return fm, nil, diag.List{diag.Errorf(file, line+1, "front matter: YAML aliases expand to more than %d values (write the values out instead)", maxFrontMatterValues)}
@@ -135,7 +135,7 @@ func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (
 		k, v := root.Content[i], root.Content[i+1]
 		line := k.Line + 1
 		if k.Kind != yaml.ScalarNode {
-			probs.Add(diag.Errorf(file, line, "front matter: a key must be a name, got %s", describeNode(k)))
+			probs.Add(diag.Errorf(file, line, "front matter: a key must be a name, got %s", diag.DescribeNode(k)))
 			continue
 		}
 		if isKnown[k.Value] {
@@ -191,7 +191,7 @@ func applyBorrowed(file string, known *yaml.Node, borrowed map[string]*yaml.Node
 		normaliseWholeNumber(v)
 		var w int
 		if v.Kind != yaml.ScalarNode || v.Decode(&w) != nil {
-			errs = append(errs, diag.Errorf(file, v.Line+1, "front matter: %s %s is not a whole number (it sets the order, like weight)", key, describeNode(v)))
+			errs = append(errs, diag.Errorf(file, v.Line+1, "front matter: %s %s is not a whole number (it sets the order, like weight)", key, diag.DescribeNode(v)))
 			continue
 		}
 		fm.Weight = w
@@ -253,19 +253,6 @@ func expandedSize(n *yaml.Node, limit int) (int, int) {
 	}
 	walk(n, 0)
 	return count, line
-}
-
-// describeNode names a node's shape for messages.
-func describeNode(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return strconv.Quote(n.Value)
 }
 
 // prefixed adds prefix to the message of every FileError in err.

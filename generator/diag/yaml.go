@@ -109,7 +109,7 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
 	switch v.Kind() {
 	case reflect.Struct:
 		if node.Kind != yaml.MappingNode {
-			errs.Add(Errorf(file, line, "%sexpected a mapping (key: value lines), got %s", keyPrefix(path), describe(node)))
+			errs.Add(Errorf(file, line, "%sexpected a mapping (key: value lines), got %s", keyPrefix(path), DescribeNode(node)))
 			return
 		}
 		d.structure(node, v, path)
@@ -118,7 +118,7 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		if node.Kind != yaml.SequenceNode {
-			errs.Add(Errorf(file, line, "%sexpected a list, got %s", keyPrefix(path), describe(node)))
+			errs.Add(Errorf(file, line, "%sexpected a list, got %s", keyPrefix(path), DescribeNode(node)))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(node.Content), len(node.Content))
@@ -135,7 +135,7 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
 		v.Set(p)
 	case reflect.Map:
 		if node.Kind != yaml.MappingNode {
-			errs.Add(Errorf(file, line, "%sexpected a mapping, got %s", keyPrefix(path), describe(node)))
+			errs.Add(Errorf(file, line, "%sexpected a mapping, got %s", keyPrefix(path), DescribeNode(node)))
 			return
 		}
 		m := reflect.MakeMap(v.Type())
@@ -149,7 +149,7 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
 		v.Set(m)
 	default:
 		if node.Kind != yaml.ScalarNode {
-			errs.Add(Errorf(file, line, "%sexpected %s, got %s", keyPrefix(path), kindName(v.Kind()), describe(node)))
+			errs.Add(Errorf(file, line, "%sexpected %s, got %s", keyPrefix(path), kindName(v.Kind()), DescribeNode(node)))
 			return
 		}
 		if v.Kind() == reflect.String && node.Tag != "!!str" && node.Tag != "!!null" && node.Style == 0 {
@@ -275,15 +275,18 @@ func keyPrefix(path string) string {
 	return fmt.Sprintf("%q: ", path)
 }
 
-func describe(n *yaml.Node) string {
+// DescribeNode names a YAML node's shape for messages: "a mapping", "a
+// list", "an alias", or its value quoted.
+func DescribeNode(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a mapping"
 	case yaml.SequenceNode:
 		return "a list"
-	default:
-		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
 	}
+	return fmt.Sprintf("%q", n.Value)
 }
 
 func kindName(k reflect.Kind) string {

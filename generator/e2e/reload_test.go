@@ -22,22 +22,7 @@ import (
 func TestLiveReload(t *testing.T) {
 	b := browsertest.New(t)
 	dir := copySite(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{
-			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
-			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
-		})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve: %v", err)
-	}
+	addr := startServe(t, dir)
 
 	tab, _ := b.Tab(t)
 	page := "http://" + addr + "/tips/communication/"
@@ -85,22 +70,7 @@ func TestLiveStylesheetSwap(t *testing.T) {
 	if err := os.WriteFile(css, []byte("main h1 { letter-spacing: 1px; }\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{
-			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
-			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
-		})
-	}()
-	t.Cleanup(func() { cancel(); <-done })
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("serve: %v", err)
-	}
+	addr := startServe(t, dir)
 	tab, _ := b.Tab(t)
 	if err := chromedp.Do(tab, chromedp.Navigate("http://"+addr+"/tips/communication/"),
 		chromedp.Evaluate[chromedp.Void](`window.__before = 1`)); err != nil {
@@ -111,4 +81,27 @@ func TestLiveStylesheetSwap(t *testing.T) {
 		t.Fatal(err)
 	}
 	browsertest.WaitFor(t, tab, `getComputedStyle(document.querySelector("main h1")).letterSpacing === "7px" && window.__before === 1`, 15*time.Second)
+}
+
+// startServe runs serve on the site in dir until the test ends and returns
+// the address it listens on.
+func startServe(t *testing.T, dir string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			Build: site.Options{Site: os.DirFS(dir), Theme: os.DirFS(repoRoot), Dev: true},
+			Addr:  "127.0.0.1:0", Dir: dir, Log: io.Discard, Ready: ready,
+		})
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+	select {
+	case addr := <-ready:
+		return addr
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	}
+	return ""
 }

@@ -138,20 +138,13 @@ func (s *Server) rebuild(ctx context.Context, paths []string) {
 	if ctx.Err() != nil {
 		return
 	}
-	s.mu.Lock()
-	verb := "rebuilt"
-	if s.out == nil && s.fail == nil {
-		verb = "built"
-	}
-	if err == nil {
-		s.out = out
-	}
-	s.fail = err
-	s.mu.Unlock()
+	first := s.publish(out, err)
 	if err != nil {
-		fmt.Fprintf(s.opts.Log, "build failed:\n%v\n", err)
-		s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
 		return
+	}
+	verb := "rebuilt"
+	if first {
+		verb = "built"
 	}
 	for _, w := range out.Warnings {
 		fmt.Fprintln(s.opts.Log, w)
@@ -199,17 +192,26 @@ func (s *Server) refresher(ctx context.Context) {
 		if ctx.Err() != nil || (out == nil && err == nil) {
 			continue // cancelled, or an update came in meanwhile: it asks again
 		}
-		s.mu.Lock()
-		if err == nil {
-			s.out = out
-		}
-		s.fail = err
-		s.mu.Unlock()
-		if err != nil {
-			fmt.Fprintf(s.opts.Log, "build failed:\n%v\n", err)
-			s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
-		}
+		s.publish(out, err)
 	}
+}
+
+// publish makes a build's output the one served, or, for a failed build,
+// keeps the last good one and shows the problems on every open page. It
+// reports whether this is the first build the server has made.
+func (s *Server) publish(out *site.Output, err error) (first bool) {
+	s.mu.Lock()
+	first = s.out == nil && s.fail == nil
+	if err == nil {
+		s.out = out
+	}
+	s.fail = err
+	s.mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "build failed:\n%v\n", err)
+		s.hub.send(event{OK: false, Errors: strings.Split(err.Error(), "\n")})
+	}
+	return first
 }
 
 // ServeHTTP serves the latest build from memory, to requests whose Host

@@ -52,25 +52,30 @@ func TestGolden(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s not built", page)
 			}
-			got := mainRE.Find(html)
-			golden := filepath.Join("testdata/golden", strings.ReplaceAll(page, "/", "_"))
-			if *update {
-				if err := os.MkdirAll("testdata/golden", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./generator/site -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", page, golden, got)
-			}
+			checkGolden(t, filepath.Join("testdata/golden", strings.ReplaceAll(page, "/", "_")), mainRE.Find(html))
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites the file with
+// -update.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator/site -update)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs (rerun with -update and review the diff):\n%s", golden, got)
 	}
 }
 
@@ -101,23 +106,7 @@ func TestGoldenSiteFiles(t *testing.T) {
 				t.Fatalf("%s not built", name)
 			}
 			got = hashRE.ReplaceAll(got, []byte("manifest.HASH.js")) // the index hash changes with any content
-			golden := filepath.Join("testdata/golden/site", name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./generator/site -update)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("%s differs from %s (rerun with -update and review the diff):\n%s", name, golden, got)
-			}
+			checkGolden(t, filepath.Join("testdata/golden/site", name), got)
 		})
 	}
 }
