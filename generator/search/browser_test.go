@@ -335,8 +335,8 @@ func TestBadInput(t *testing.T) {
 func TestTails(t *testing.T) {
 	b := browsertest.New(t)
 	docs := corpusDocs(t, synth.Generate(seedText(t), 400))
-	split, rec := openIndex(t, b, docs, func(o *Options) { o.HeadPages = 25 })
-	whole, _ := openIndex(t, b, docs)
+	split, rec := openIndex(t, b, docs, func(o *Options) { o.HeadPages, o.TailShare = 25, 1 })
+	whole, _ := openIndex(t, b, docs, func(o *Options) { o.HeadPages, o.TailShare = 1000, 1 })
 	for _, q := range []string{"申诉", "申诉流程", "WhatsApp 账号", "提交申诉后没有回复", "隐私", "证据", "服务条款和隐私政策"} {
 		a, w := query(t, split, q).hrefs(), query(t, whole, q).hrefs()
 		if !slices.Equal(a, w) {
