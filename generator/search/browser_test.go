@@ -354,3 +354,36 @@ func TestTails(t *testing.T) {
 	}
 	t.Logf("%d tail shards loaded", tails)
 }
+
+// TestSnippets checks that section texts, compressed in the document
+// shards, come back as snippets, and that a browser without
+// DecompressionStream still shows the results, without snippets.
+func TestSnippets(t *testing.T) {
+	b := browsertest.New(t)
+	for _, c := range []struct {
+		name    string
+		setup   string
+		snippet string
+	}{
+		{"inflated", "", "截图保存聊天记录。"},
+		{"no DecompressionStream", "delete window.DecompressionStream", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, rec := openIndex(t, b, rankingDocs())
+			if c.setup != "" {
+				var ignored any
+				browsertest.EvalJSON(t, ctx, "("+c.setup+", null)", &ignored)
+			}
+			r := query(t, ctx, "截图保存")
+			if len(r.Results) == 0 || !strings.HasSuffix(r.Results[0].Href, "sections/#"+url.PathEscape("保存证据")) {
+				t.Fatalf("results %v", r.hrefs())
+			}
+			if got := r.Results[0].Snippet.Text; got != c.snippet {
+				t.Errorf("snippet %q, want %q", got, c.snippet)
+			}
+			if p := rec.Problems(); len(p) > 0 {
+				t.Errorf("browser problems: %v", p)
+			}
+		})
+	}
+}
