@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -407,6 +409,7 @@ func TestSearchFirstQueryBytes(t *testing.T) {
 	ctx, rec := b.Tab(t)
 	var sizes []float64
 	worst := ""
+	kinds := map[byte]float64{} // first letter of the file name → KB over all queries
 	for _, c := range qualityCases {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"index.html")); err != nil {
 			t.Fatal(err)
@@ -424,6 +427,7 @@ func TestSearchFirstQueryBytes(t *testing.T) {
 				t.Fatal(err)
 			}
 			total += gzipBytes(data)
+			kinds[path.Base(p.Path)[0]] += float64(gzipBytes(data)) / 1024
 		}
 		kb := float64(total) / 1024
 		if len(sizes) == 0 || kb > slices.Max(sizes) {
@@ -434,6 +438,11 @@ func TestSearchFirstQueryBytes(t *testing.T) {
 	slices.Sort(sizes)
 	fmt.Printf("first query, gzip: median %.1f KB, p95 %.1f KB, max %.1f KB (%q)\n",
 		percentile(sizes, 50), percentile(sizes, 95), sizes[len(sizes)-1], worst)
+	var mean []string
+	for _, k := range slices.Sorted(maps.Keys(kinds)) {
+		mean = append(mean, fmt.Sprintf("%c %.1f KB", k, kinds[k]/float64(len(qualityCases))))
+	}
+	t.Logf("mean per query by file kind (manifest, fold, head, tail, document): %s", strings.Join(mean, ", "))
 	if p95 := percentile(sizes, 95); p95 > 40 {
 		t.Errorf("first query loads %.1f KB (p95), budget 40 KB", p95)
 	}

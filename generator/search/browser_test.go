@@ -335,8 +335,8 @@ func TestBadInput(t *testing.T) {
 func TestTails(t *testing.T) {
 	b := browsertest.New(t)
 	docs := corpusDocs(t, synth.Generate(seedText(t), 400))
-	split, rec := openIndex(t, b, docs, func(o *Options) { o.HeadPages = 25 })
-	whole, _ := openIndex(t, b, docs)
+	split, rec := openIndex(t, b, docs, func(o *Options) { o.HeadPages, o.TailShare = 25, 1 })
+	whole, _ := openIndex(t, b, docs, func(o *Options) { o.HeadPages, o.TailShare = 1000, 1 })
 	for _, q := range []string{"申诉", "申诉流程", "WhatsApp 账号", "提交申诉后没有回复", "隐私", "证据", "服务条款和隐私政策"} {
 		a, w := query(t, split, q).hrefs(), query(t, whole, q).hrefs()
 		if !slices.Equal(a, w) {
@@ -353,4 +353,37 @@ func TestTails(t *testing.T) {
 		t.Error("no tail shard was loaded: the test does not exercise tails")
 	}
 	t.Logf("%d tail shards loaded", tails)
+}
+
+// TestSnippets checks that section texts, compressed in the document
+// shards, come back as snippets, and that a browser without
+// DecompressionStream still shows the results, without snippets.
+func TestSnippets(t *testing.T) {
+	b := browsertest.New(t)
+	for _, c := range []struct {
+		name    string
+		setup   string
+		snippet string
+	}{
+		{"inflated", "", "截图保存聊天记录。"},
+		{"no DecompressionStream", "delete window.DecompressionStream", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ctx, rec := openIndex(t, b, rankingDocs())
+			if c.setup != "" {
+				var ignored any
+				browsertest.EvalJSON(t, ctx, "("+c.setup+", null)", &ignored)
+			}
+			r := query(t, ctx, "截图保存")
+			if len(r.Results) == 0 || !strings.HasSuffix(r.Results[0].Href, "sections/#"+url.PathEscape("保存证据")) {
+				t.Fatalf("results %v", r.hrefs())
+			}
+			if got := r.Results[0].Snippet.Text; got != c.snippet {
+				t.Errorf("snippet %q, want %q", got, c.snippet)
+			}
+			if p := rec.Problems(); len(p) > 0 {
+				t.Errorf("browser problems: %v", p)
+			}
+		})
+	}
 }

@@ -26,9 +26,13 @@ type Options struct {
 	// finds nothing, in order; pages not in the index are skipped.
 	Suggest []string
 	// HeadPages is the number of pages, by impact, kept in a token's head
-	// postings; the rest goes to a tail shard. Single Han characters, which
-	// queries weigh little, keep half as many. 0 means 400.
+	// postings; the rest goes to a tail shard, or is dropped for single Han
+	// characters and tokens on more than TailShare of the pages. Single Han
+	// characters, which queries weigh little, keep half as many. 0 means 300.
 	HeadPages int
+	// TailShare is the share of all pages above which a token keeps only
+	// its head (see keepsTail); 0 means 1/8, and 1 keeps every tail.
+	TailShare float64
 	// Workers is the number of goroutines used to tokenize; 0 means
 	// runtime.GOMAXPROCS(0).
 	Workers int
@@ -56,7 +60,10 @@ type Stats struct {
 
 func (o Options) withDefaults() Options {
 	if o.HeadPages <= 0 {
-		o.HeadPages = 400
+		o.HeadPages = 300
+	}
+	if o.TailShare <= 0 {
+		o.TailShare = 1.0 / 8
 	}
 	return o
 }

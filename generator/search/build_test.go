@@ -2,12 +2,13 @@ package search
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -104,36 +105,67 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
-// docPage is a page entry of a document shard.
+// docPage is a page entry of a document shard, with its section texts.
 type docPage struct {
 	URL, Title, Kind, Desc string
-	Secs                   [][3]string
+	Secs                   [][3]string // anchor, heading, text
 }
 
-func (p *docPage) UnmarshalJSON(b []byte) error {
-	var raw []json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil || len(raw) != 5 {
-		return fmt.Errorf("page entry %s: %v", b, err)
-	}
-	for i, dst := range []*string{&p.URL, &p.Title, &p.Kind, &p.Desc} {
-		if err := json.Unmarshal(raw[i], dst); err != nil {
-			return err
-		}
-	}
-	return json.Unmarshal(raw[4], &p.Secs)
-}
-
+// docPages decodes every document shard: [pages, base92 zlib texts].
 func docPages(t testing.TB, ix *Index) []docPage {
 	t.Helper()
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
 	var pages []docPage
 	for i := range m.Docs.N {
-		var run []docPage
-		if err := json.Unmarshal(payload(t, ix, m.Docs.name("d", i)), &run); err != nil {
+		var shard struct {
+			Pages [][5]json.RawMessage
+			Texts [][]string
+		}
+		var raw [2]json.RawMessage
+		if err := json.Unmarshal(payload(t, ix, m.Docs.name("d", i)), &raw); err != nil {
 			t.Fatal(err)
 		}
-		pages = append(pages, run...)
+		if err := json.Unmarshal(raw[0], &shard.Pages); err != nil {
+			t.Fatal(err)
+		}
+		var z string
+		if err := json.Unmarshal(raw[1], &z); err != nil {
+			t.Fatal(err)
+		}
+		r, err := zlib.NewReader(bytes.NewReader(decodeBase92(t, z)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(text, &shard.Texts); err != nil {
+			t.Fatal(err)
+		}
+		if len(shard.Texts) != len(shard.Pages) {
+			t.Fatalf("shard %d: %d pages, %d texts", i, len(shard.Pages), len(shard.Texts))
+		}
+		for k, e := range shard.Pages {
+			var p docPage
+			for f, dst := range []*string{&p.URL, &p.Title, &p.Kind, &p.Desc} {
+				if err := json.Unmarshal(e[f], dst); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var secs [][2]string
+			if err := json.Unmarshal(e[4], &secs); err != nil {
+				t.Fatal(err)
+			}
+			if len(secs) != len(shard.Texts[k]) {
+				t.Fatalf("%s: %d sections, %d texts", p.URL, len(secs), len(shard.Texts[k]))
+			}
+			for j, sec := range secs {
+				p.Secs = append(p.Secs, [3]string{sec[0], sec[1], shard.Texts[k][j]})
+			}
+			pages = append(pages, p)
+		}
 	}
 	return pages
 }
@@ -163,16 +195,13 @@ func TestDocShards(t *testing.T) {
 type hit struct {
 	page, sec int
 	imp       int
-	sig       uint16
+	sig       uint8
 }
 
 // decodeHits decodes postings as search.js does.
 func decodeHits(t testing.TB, b64 string, sig bool) []hit {
 	t.Helper()
-	b, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := decodeBase92(t, b64)
 	var out []hit
 	page := 0
 	next := func() int {
@@ -184,13 +213,33 @@ func decodeHits(t testing.TB, b64 string, sig bool) []hit {
 		return int(v)
 	}
 	for len(b) > 0 {
-		page += next()
-		for range next() {
-			h := hit{page: page, sec: next(), imp: int(b[0])}
+		head := next()
+		page += head >> 1
+		var secs []int
+		if head&1 == 1 {
+			for base := 0; ; base += 7 {
+				m := b[0]
+				b = b[1:]
+				for k := range 7 {
+					if m&(1<<k) != 0 {
+						secs = append(secs, base+k)
+					}
+				}
+				if m&0x80 == 0 {
+					break
+				}
+			}
+		} else {
+			for range next() {
+				secs = append(secs, next())
+			}
+		}
+		for _, sec := range secs {
+			h := hit{page: page, sec: sec, imp: int(b[0])}
 			b = b[1:]
 			if sig {
-				h.sig = uint16(b[0]) | uint16(b[1])<<8
-				b = b[2:]
+				h.sig = b[0]
+				b = b[1:]
 			}
 			out = append(out, h)
 		}
@@ -237,8 +286,8 @@ func TestPostings(t *testing.T) {
 	}
 	// Heading 商业账号 then body 商业账号: 商业 at positions p and 业账 at p+1.
 	next, _ := lookup(t, ix, "业账")
-	if next[0].sig&(hits[0].sig<<1|hits[0].sig>>15) == 0 {
-		t.Errorf("signatures %016b and %016b show no adjacency", hits[0].sig, next[0].sig)
+	if next[0].sig&(hits[0].sig<<1|hits[0].sig>>7) == 0 {
+		t.Errorf("signatures %08b and %08b show no adjacency", hits[0].sig, next[0].sig)
 	}
 	if _, ok := ix.Files["no"]; ok {
 		t.Error("unexpected file")
@@ -249,10 +298,10 @@ func TestPostings(t *testing.T) {
 // hold every page once, the head holding the best ones.
 func TestHeadTail(t *testing.T) {
 	docs := corpusDocs(t, synth.Generate(seedText(t), 300))
-	ix := mustBuild(t, docs, Options{HeadPages: 40})
+	ix := mustBuild(t, docs, Options{HeadPages: 40, TailShare: 1})
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
-	full := mustBuild(t, docs, Options{HeadPages: 1000})
+	full := mustBuild(t, docs, Options{HeadPages: 1000, TailShare: 1})
 	for _, token := range []string{"申诉", "whatsapp", "证"} {
 		all, cutoff := lookup(t, full, token)
 		if cutoff != 0 {
@@ -291,6 +340,59 @@ func TestHeadTail(t *testing.T) {
 	}
 }
 
+func TestKeepsTail(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		token        string
+		pages, total int
+		share        float64
+		want         bool
+	}{
+		{"rare pair", "申诉", 100, 1000, 1.0 / 8, true},
+		{"pair at the share", "申诉", 125, 1000, 1.0 / 8, true},
+		{"ubiquitous pair", "申诉", 126, 1000, 1.0 / 8, false},
+		{"ubiquitous word", "whatsapp", 900, 1000, 1.0 / 8, false},
+		{"rare word", "gdpr", 20, 1000, 1.0 / 8, true},
+		{"single character", "申", 20, 1000, 1.0 / 8, false},
+		{"single character, all kept", "申", 900, 1000, 1, true},
+		{"single digit is a word", "7", 20, 1000, 1.0 / 8, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := keepsTail(c.token, c.pages, c.total, c.share); got != c.want {
+				t.Errorf("keepsTail(%q, %d, %d, %g) = %v", c.token, c.pages, c.total, c.share, got)
+			}
+		})
+	}
+}
+
+// TestPruned checks that a ubiquitous token keeps its best pages and no
+// tail, and that the index then has no tail for it.
+func TestPruned(t *testing.T) {
+	docs := corpusDocs(t, synth.Generate(seedText(t), 300))
+	full := mustBuild(t, docs, Options{HeadPages: 1000, TailShare: 1})
+	ix := mustBuild(t, docs, Options{HeadPages: 40})
+	for _, token := range []string{"申诉", "whatsapp", "证"} {
+		all, _ := lookup(t, full, token)
+		head, cutoff := lookup(t, ix, token)
+		if cutoff != 0 {
+			t.Errorf("%s: cutoff %d, want 0 (no tail)", token, cutoff)
+		}
+		pages := map[int]bool{}
+		for _, h := range head {
+			pages[h.page] = true
+		}
+		if want := map[bool]int{true: 20, false: 40}[len([]rune(token)) == 1]; len(pages) != want {
+			t.Errorf("%s: %d head pages, want %d", token, len(pages), want)
+		}
+		if len(head) >= len(all) {
+			t.Errorf("%s: %d postings of %d kept", token, len(head), len(all))
+		}
+	}
+	if ix.Stats.TailShards != 0 {
+		t.Errorf("%d tail shards", ix.Stats.TailShards)
+	}
+}
+
 func TestAppendString(t *testing.T) {
 	for _, s := range []string{"", "plain", `"quoted" \back\`, "<script>&</script>", "line\nbreak\ttab\x01",
 		"sep\u2028par\u2029", "汉字，全角！", "bad\xffutf8", "𠀀 emoji 😀", "\u00e2\u0080\u00a8"} {
@@ -322,5 +424,21 @@ func TestBuildEmpty(t *testing.T) {
 	ix := mustBuild(t, nil, Options{})
 	if ix.Manifest == "" || len(ix.Files) == 0 {
 		t.Errorf("index of nothing: %+v", ix)
+	}
+}
+
+func TestDocShardSize(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		total int
+		want  int
+	}{
+		{"small site", 90 << 10, 3 << 10},
+		{"1,000 pages", 3 << 20, 6 << 10},
+		{"10,000 pages", 34 << 20, 8 << 10},
+	} {
+		if got := docShardSize(c.total); got != c.want {
+			t.Errorf("%s: docShardSize(%d) = %d, want %d", c.name, c.total, got, c.want)
+		}
 	}
 }

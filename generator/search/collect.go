@@ -11,7 +11,7 @@ import (
 type posting struct {
 	doc uint32 // index into corpus.docs
 	wtf uint16 // BM25F weighted, length-normalised term frequency, in 1/wtfUnit
-	sig uint16 // bit p%16 set for each position p of a Han pair
+	sig uint8  // bit p%8 set for each position p of a Han pair
 }
 
 // wtfUnit is the fixed-point unit of posting.wtf: postings are kept small
@@ -68,7 +68,7 @@ func (b *blockList) appendTo(dst []posting) []posting {
 type acc struct {
 	id  int32
 	tf  [numFields]uint16
-	sig uint16
+	sig uint8
 }
 
 func newCollector() *collector {
@@ -201,7 +201,7 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 				a.tf[f]++
 			}
 			if t.kind == kindHan2 {
-				a.sig |= 1 << (t.pos & 15)
+				a.sig |= 1 << (t.pos & 7)
 			}
 		}) + fieldGap
 	}

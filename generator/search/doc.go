@@ -24,32 +24,51 @@
 // (token, section) pair is scored with BM25 at build time and quantised to a
 // one-byte impact on a scale shared by all tokens. search.js adds the
 // impacts of the query's tokens and a bonus for query pairs that are
-// adjacent in the section, which it reads from 16-bit position signatures
-// (bit p mod 16 set for each position p of the pair).
+// adjacent in the section, which it reads from 8-bit position signatures
+// (bit p mod 8 set for each position p of the pair).
+//
+// # Pruning
+//
+// A token keeps its best pages (Options.HeadPages, 300 by default; half as
+// many for single Han characters) in its token shard. The other pages go to
+// a tail shard, read only when the search page needs exact results, except
+// for single Han characters and tokens on more than an eighth of all pages
+// (Options.TailShare), whose other pages are dropped: they are most of the
+// index's bytes and could move results only a little.
 //
 // # Files
 //
 // Build returns files for the output's search/ folder. Each is a script
 // calling Guidebook.search.add(name, value) where name is the file name
-// without ".js" and value is JSON:
+// without ".js" and value is JSON. Binary data is in base92 strings
+// (base92.go): the bytes as a little-endian bit stream, 13 bits to two
+// characters of the printable ASCII characters except '"', '\' and '<'.
 //
-//   - manifest.<hash>.js: {"v": format version, "pages": n, "h", "t", "d",
-//     "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp": pages
-//     per document shard as base-36 digits, "kinds": kind → label,
-//     "suggest": [[url, title], …] of Options.Suggest (the home page's cards)}. File i of a
-//     set with prefix P is P<i>.<x[8*(i/g) : 8*(i/g)+8]>.js: hashes are per
-//     file, or per group of files once there are more than 256.
+//   - manifest.<hash>.js: {"v": format version (2), "pages": n, "h", "t",
+//     "d", "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp":
+//     pages per document shard as base-36 digits, "kinds": kind → label,
+//     "suggest": [[url, title], …] of Options.Suggest (the home page's
+//     cards)}. File i of a set with prefix P is P<i>.<x[8*(i/g) :
+//     8*(i/g)+8]>.js: hashes are per file, or per group of files once there
+//     are more than 256.
 //   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,
 //     cutoff]} for the tokens t with FNV-1a-32(code points of t) mod n = i.
-//     Postings are base64 of, for each page in order: uvarint(page gap),
-//     uvarint(number of sections), then per section uvarint(section),
-//     impact byte and, for pairs of Han characters, the signature as two
-//     bytes little-endian. Only a token's best pages (400, or 200 for single
-//     characters) are here; cutoff is the highest impact left out.
+//     Postings are base92 of, for each page in order: uvarint(2·gap + m)
+//     where gap is the page number minus the previous one, then the page's
+//     sections, either (m = 1) as a mask, seven sections a byte, low bit
+//     first, the high bit set on all bytes but the last, or (m = 0) as
+//     uvarint(count) and uvarint(section) for each; then
+//     for each of those sections in order its impact byte and, for pairs of
+//     Han characters, its signature byte. cutoff, when present, is the
+//     highest impact of the pages in the token's tail.
 //   - t<i>.<hash>.js (tail shards): {token: postings} of the other pages,
 //     read only when exact results need them.
-//   - d<i>.<hash>.js (document shards): [[url, title, kind, description,
-//     [[anchor, heading, text], …]], …] for a run of consecutive pages.
+//   - d<i>.<hash>.js (document shards): [pages, texts] for a run of
+//     consecutive pages, where pages is [[url, title, kind, description,
+//     [[anchor, heading], …]], …] and texts is the base92 of the zlib
+//     (RFC 1950) compression of the JSON [[section text, …], …] of the same
+//     pages, which search.js inflates with DecompressionStream("deflate")
+//     to show snippets.
 //   - f<i>.<hash>.js (fold chunks): a string of key-value character pairs of
 //     the folding table for the keys whose code point mod 64 is i, so that a
 //     query loads only the chunks of its own characters.

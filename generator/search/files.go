@@ -1,8 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -13,7 +14,7 @@ import (
 
 // formatVersion is bumped whenever the file formats change; search.js
 // refuses a manifest of another version.
-const formatVersion = 1
+const formatVersion = 2
 
 // hashLen is the number of hex digits of a hash in a file name.
 const hashLen = 8
@@ -35,14 +36,23 @@ const maxStoredRunes = 4000
 const maxShardPages = 35
 
 // Shard sizes before compression: at least the minimum, more when the index
-// is large so that the number of files stays bounded.
+// is large so that the number of files stays bounded. A first query loads
+// one token shard per token and one document shard per result shown, so
+// both start small.
 const (
-	minTokenShard = 1 << 10
+	minTokenShard = 512
 	minTailShard  = 16 << 10
-	minDocShard   = 4 << 10
 	maxShards     = 4096 // per kind, before growing the shard size
-	maxDocShards  = 4096
 )
+
+// docShardSize returns the size of a document shard's JSON, before the
+// texts are compressed, for an index whose document JSON is total bytes: a
+// 512th of it, at least 3 KB and at most 8 KB. Larger shards compress
+// better, and a large site has most of its index bytes in them; smaller
+// shards make a query load less for its results.
+func docShardSize(total int) int {
+	return min(8<<10, max(3<<10, total/512))
+}
 
 // shardSet names the files of one kind of shard: file i is
 // <prefix><i>.<hash>.js, where hash is Hashes[(i/Group)*8 : …+8].
@@ -109,13 +119,6 @@ func appendKey(b []byte, key string) []byte {
 	b = append(b, ',', '"')
 	b = append(b, key...)
 	return append(b, '"', ':')
-}
-
-// appendBase64 appends data as a quoted base64 string.
-func appendBase64(b []byte, data []byte) []byte {
-	b = append(b, '"')
-	b = base64.StdEncoding.AppendEncode(b, data)
-	return append(b, '"')
 }
 
 // appendString appends s as a JSON string. Besides what JSON requires, it
@@ -200,21 +203,20 @@ func shardCount(total, minSize, maxN int) int {
 }
 
 // tokenShards writes head and tail shards. A head shard maps each token to
-// its base64 postings, or to [postings, cutoff] when the token has a tail;
+// its base92 postings, or to [postings, cutoff] when the token has a tail;
 // a tail shard maps tokens to their tail postings.
 func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
-	enc := base64.StdEncoding
 	var headBytes, tailBytes int
 	for _, t := range tokens {
-		headBytes += enc.EncodedLen(len(t.head)) + len(t.text) + 6
+		headBytes += base92Len(len(t.head)) + len(t.text) + 6
 		if t.tail != nil {
-			tailBytes += enc.EncodedLen(len(t.tail)) + len(t.text) + 6
+			tailBytes += base92Len(len(t.tail)) + len(t.text) + 6
 		}
 	}
 	nh := max(1, shardCount(headBytes, minTokenShard, maxShards))
 	nt := shardCount(tailBytes, minTailShard, maxShards)
 	// Tokens are letters, digits or Han characters only, so they need no
-	// escaping in JSON, and neither does base64: the shards are written
+	// escaping in JSON, and neither does base92: the shards are written
 	// directly, in token order (tokens arrive sorted).
 	hp := make([][]byte, nh)
 	tp := make([][]byte, nt)
@@ -222,14 +224,14 @@ func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
 		s := shardOf(t.text, nh)
 		hp[s] = appendKey(hp[s], t.text)
 		if t.tail == nil {
-			hp[s] = appendBase64(hp[s], t.head)
+			hp[s] = appendBase92(hp[s], t.head)
 			continue
 		}
 		hp[s] = append(hp[s], '[')
-		hp[s] = appendBase64(hp[s], t.head)
+		hp[s] = appendBase92(hp[s], t.head)
 		hp[s] = append(strconv.AppendInt(append(hp[s], ','), int64(t.cutoff), 10), ']')
 		s = shardOf(t.text, nt)
-		tp[s] = appendBase64(appendKey(tp[s], t.text), t.tail)
+		tp[s] = appendBase92(appendKey(tp[s], t.text), t.tail)
 	}
 	for _, shards := range [][][]byte{hp, tp} {
 		for i, b := range shards {
@@ -245,10 +247,15 @@ func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
 	return w.scripts("h", hp), w.scripts("t", tp)
 }
 
-// docShards writes the pages' display data in runs of consecutive pages:
-// each page is [url, title, kind, description, [[anchor, heading, text], …]].
+// docShards writes the pages' display data in runs of consecutive pages.
+// A shard is [pages, texts]: each page is [url, title, kind, description,
+// [[anchor, heading], …]], and texts is the base92 of the zlib-compressed
+// JSON [[section text, …], …] of the same pages. The texts are only for
+// snippets and are most of the bytes, and Chinese text compresses to less
+// than half; titles and headings stay readable without decompressing.
 func (w *writer) docShards(c *corpus) (set shardSet, pages string) {
-	js := make([][]byte, len(c.pages))
+	type entry struct{ meta, text []byte }
+	js := make([]entry, len(c.pages))
 	parallel(len(c.pages), func(i int, _ *struct{}) {
 		p := &c.pages[i]
 		b := []byte{'['}
@@ -256,46 +263,72 @@ func (w *writer) docShards(c *corpus) (set shardSet, pages string) {
 			b = append(appendString(b, s), ',')
 		}
 		b = append(b, '[')
+		t := []byte{'['}
 		for k, d := range p.docs {
 			doc := &c.docs[d]
 			if k > 0 {
 				b = append(b, ',')
+				t = append(t, ',')
 			}
 			b = append(appendString(append(b, '['), doc.Anchor), ',')
-			b = append(appendString(b, doc.Heading), ',')
-			b = append(appendString(b, truncate(doc.Body, maxStoredRunes)), ']')
+			b = append(appendString(b, doc.Heading), ']')
+			t = appendString(t, truncate(doc.Body, maxStoredRunes))
 		}
-		js[i] = append(b, ']', ']')
+		js[i] = entry{append(b, ']', ']'), append(t, ']')}
 	})
 	total := 0
 	for _, j := range js {
-		total += len(j) + 1
+		total += len(j.meta) + len(j.text) + 2
 	}
-	target := max(minDocShard, (total+maxDocShards-1)/maxDocShards)
-	var payloads [][]byte
-	var run, counts []byte
-	count := 0
-	flush := func() {
-		if count > 0 {
-			payloads = append(payloads, append(run, ']'))
-			counts = strconv.AppendInt(counts, int64(count), 36)
-			run, count = nil, 0
+	target := docShardSize(total)
+	var runs [][2]int // [first page, end]
+	var counts []byte
+	size, first := 0, 0
+	for i, j := range js {
+		size += len(j.meta) + len(j.text) + 2
+		if size >= target || i+1-first == maxShardPages || i+1 == len(js) {
+			runs = append(runs, [2]int{first, i + 1})
+			counts = strconv.AppendInt(counts, int64(i+1-first), 36)
+			size, first = 0, i+1
 		}
 	}
-	for _, j := range js {
-		if count == 0 {
-			run = append(make([]byte, 0, target+len(j)+2), '[')
-		} else {
-			run = append(run, ',')
+	payloads := make([][]byte, len(runs))
+	parallel(len(runs), func(r int, z *zlibScratch) {
+		lo, hi := runs[r][0], runs[r][1]
+		b, t := []byte("[["), []byte{'['}
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				b = append(b, ',')
+				t = append(t, ',')
+			}
+			b = append(b, js[i].meta...)
+			t = append(t, js[i].text...)
 		}
-		run = append(run, j...)
-		if count++; len(run) >= target || count == maxShardPages {
-			flush()
-		}
-	}
-	flush()
+		b = append(b, "],"...)
+		payloads[r] = append(appendBase92(b, z.compress(append(t, ']'))), ']')
+	})
 	w.ix.Stats.DocShards = len(payloads)
 	return w.scripts("d", payloads), string(counts)
+}
+
+// zlibScratch compresses with one reusable zlib writer.
+type zlibScratch struct {
+	buf bytes.Buffer
+	w   *zlib.Writer
+}
+
+// compress returns data in the zlib format (RFC 1950), which browsers
+// decompress natively with DecompressionStream("deflate").
+func (z *zlibScratch) compress(data []byte) []byte {
+	z.buf.Reset()
+	if z.w == nil {
+		z.w, _ = zlib.NewWriterLevel(&z.buf, zlib.BestCompression)
+	} else {
+		z.w.Reset(&z.buf)
+	}
+	z.w.Write(data)
+	z.w.Close()
+	return bytes.Clone(z.buf.Bytes())
 }
 
 func truncate(s string, n int) string {

@@ -55,10 +55,10 @@ func encodePostings(pl postingLists, c *corpus, opt Options) []encodedToken {
 			s.imp = append(s.imp, uint8(max(1, min(255, math.Round(score(p.wtf, i)*scale)))))
 		}
 		head := opt.HeadPages
-		if utf8.RuneCountInString(t) == 1 && isHan([]rune(t)[0]) {
+		if isHanChar(t) {
 			head = max(1, head/2)
 		}
-		out[k] = s.encode(t, l, c, head)
+		out[k] = s.encode(t, l, c, head, len(c.pages), opt.TailShare)
 	})
 	return out
 }
@@ -71,11 +71,12 @@ type encodeScratch struct {
 	best  []uint8   // highest impact of each page
 	head  []bool    // whether each page goes to the head
 	hist  [256]int  // pages by best impact
+	mask  []byte    // section mask of one page
 }
 
 // encode groups a token's postings by page, splits them into head and tail
 // when there are more than headPages pages, and encodes both.
-func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages int) encodedToken {
+func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages, totalPages int, tailShare float64) encodedToken {
 	e := encodedToken{text: text, df: len(l)}
 	s.start, s.best = s.start[:0], s.best[:0]
 	for k, p := range l {
@@ -114,7 +115,11 @@ func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages in
 				e.cutoff = max(e.cutoff, int(b))
 			}
 		}
-		e.tail = s.appendPages(nil, l, c, sig, false)
+		if keepsTail(text, pages, totalPages, tailShare) {
+			e.tail = s.appendPages(nil, l, c, sig, false)
+		} else {
+			e.cutoff = 0
+		}
 	}
 	e.head = s.appendPages(nil, l, c, sig, true)
 	return e
@@ -122,9 +127,15 @@ func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages in
 
 // appendPages encodes the pages whose head flag equals head, in page order:
 //
-//	for each page: uvarint(page - previous page), uvarint(number of sections),
-//	  then for each section: uvarint(section), impact byte,
-//	  and for Han pairs the signature as two bytes, little-endian.
+//	for each page: uvarint(2·(page - previous page) + m), then its sections:
+//	  m = 1: a section mask, 7 sections a byte, low bit first, the high bit
+//	         set on every byte but the last;
+//	  m = 0: uvarint(number of sections), uvarint(section) for each;
+//	then for each section in order: impact byte, and for Han pairs the
+//	signature byte.
+//
+// The shorter of the two forms is written (the mask on a tie): most pages
+// have few sections, and their mask is one byte.
 func (s *encodeScratch) appendPages(b []byte, l []posting, c *corpus, sig, head bool) []byte {
 	var prev uint32
 	for p := range len(s.start) - 1 {
@@ -133,18 +144,68 @@ func (s *encodeScratch) appendPages(b []byte, l []posting, c *corpus, sig, head 
 		}
 		lo, hi := s.start[p], s.start[p+1]
 		pg := c.docPage[l[lo].doc]
-		b = binary.AppendUvarint(b, uint64(pg-prev))
-		prev = pg
-		b = binary.AppendUvarint(b, uint64(hi-lo))
+		last := int(c.docSec[l[hi-1].doc])
+		list := uvarintLen(uint64(hi - lo))
 		for k := lo; k < hi; k++ {
-			b = binary.AppendUvarint(b, uint64(c.docSec[l[k].doc]))
+			list += uvarintLen(uint64(c.docSec[l[k].doc]))
+		}
+		mask := last/7 + 1
+		if mask <= list {
+			b = binary.AppendUvarint(b, uint64(pg-prev)<<1|1)
+			s.mask = s.mask[:0]
+			for range mask {
+				s.mask = append(s.mask, 0x80)
+			}
+			s.mask[mask-1] = 0
+			for k := lo; k < hi; k++ {
+				sec := int(c.docSec[l[k].doc])
+				s.mask[sec/7] |= 1 << (sec % 7)
+			}
+			b = append(b, s.mask...)
+		} else {
+			b = binary.AppendUvarint(b, uint64(pg-prev)<<1)
+			b = binary.AppendUvarint(b, uint64(hi-lo))
+			for k := lo; k < hi; k++ {
+				b = binary.AppendUvarint(b, uint64(c.docSec[l[k].doc]))
+			}
+		}
+		prev = pg
+		for k := lo; k < hi; k++ {
 			b = append(b, s.imp[k])
 			if sig {
-				b = append(b, byte(l[k].sig), byte(l[k].sig>>8))
+				b = append(b, l[k].sig)
 			}
 		}
 	}
 	return b
+}
+
+// uvarintLen returns the length of x as a uvarint.
+func uvarintLen(x uint64) int {
+	n := 1
+	for ; x >= 0x80; x >>= 7 {
+		n++
+	}
+	return n
+}
+
+// keepsTail reports whether a token found on more pages than its head holds
+// keeps the others in a tail shard. Single Han characters and tokens on
+// more than share of all pages do not: a query weighs single characters
+// little, and a ubiquitous token has a low idf, so the pages left out could
+// gain little from it, while such postings are most of the index's bytes
+// (static index pruning). A share of 1 or more keeps every tail.
+func keepsTail(token string, pages, totalPages int, share float64) bool {
+	if share >= 1 {
+		return true
+	}
+	return !isHanChar(token) && float64(pages) <= share*float64(totalPages)
+}
+
+// isHanChar reports whether a token is a single Han character.
+func isHanChar(token string) bool {
+	r, n := utf8.DecodeRuneInString(token)
+	return n == len(token) && isHan(r)
 }
 
 // hasSignature reports whether a token's postings carry position

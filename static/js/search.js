@@ -16,7 +16,11 @@
   var DROPDOWN = 8; // results under the search box
   var PAGE_LIMIT = 50; // results on the search page
   var SNIPPET = 90; // code points of a snippet
-  var FORMAT = 1;
+  var FORMAT = 2;
+  // A query whose index files are loaded answers at once; one that needs
+  // more files waits this many ms first, so that typing a word does not
+  // load the files of each of its prefixes.
+  var LOAD_DELAY = 80;
   // Pairs that make a question rather than name its topic weigh less, and
   // particles never stand in for an unknown pair.
   var WEAK = " 怎么 么办 什么 如何 为什 么样 在哪 哪里 哪些 哪个 可以 是不 不是 一下 有没 我的 你的 的话 ";
@@ -29,6 +33,8 @@
   var foldLoaded = {}; // chunk index → true
   var postingCache = new Map(); // shard-qualified token → decoded postings
   var manifestPromise = null;
+  var texts = new Map(); // document shard → Promise of its section texts
+  var STALE = new Error("search: stale query");
 
   var api = (G.search = {
     add: function (name, data) {
@@ -87,9 +93,28 @@
     return prefix + i + "." + set.x.slice(g, g + 8);
   }
 
-  function loadShard(set, prefix, i) {
+  // loadShard resolves to a shard. A file not loaded yet waits for the
+  // query's gate first: the first load of a query waits LOAD_DELAY ms, and
+  // is dropped (rejected with STALE) if a newer query came meanwhile. Files
+  // already loaded cost no wait, so a query whose files are cached answers
+  // at once.
+  function loadShard(set, prefix, i, run) {
     var name = shardName(set, prefix, i);
-    return loadScript("search/" + name + ".js", name);
+    if (registry[name] !== undefined) return Promise.resolve(registry[name]);
+    return gate(run).then(function () {
+      return loadScript("search/" + name + ".js", name);
+    });
+  }
+
+  function gate(run) {
+    if (!run || !run.stale) return Promise.resolve();
+    if (!run.gate)
+      run.gate = new Promise(function (resolve) {
+        setTimeout(resolve, LOAD_DELAY);
+      });
+    return run.gate.then(function () {
+      if (run.stale()) throw STALE;
+    });
   }
 
   // ---- tokenizer (mirror of generator/search/fold.go and tokenize.go) -----
@@ -188,7 +213,7 @@
     return out;
   }
 
-  function loadFold(m, s) {
+  function loadFold(m, s, run) {
     var need = [];
     for (var ch of String(s)) {
       var i = ch.codePointAt(0) % m.f.n;
@@ -196,7 +221,7 @@
     }
     return Promise.all(
       need.map(function (i) {
-        return loadShard(m.f, "f", i).then(function (pairs) {
+        return loadShard(m.f, "f", i, run).then(function (pairs) {
           if (foldLoaded[i]) return;
           var cps = codePoints(pairs);
           for (var k = 0; k + 1 < cps.length; k += 2) foldMap.set(cps[k], cps[k + 1]);
@@ -255,27 +280,61 @@
     return { terms: terms, pairs: pairs };
   }
 
-  function decode(b64, sig, out) {
-    var s = atob(b64), i = 0, page = 0;
+  // unpack decodes a base92 string (generator/search/base92.go) to bytes:
+  // two characters carry 13 bits, a last lone character 6.
+  var B92 = " !#$%&'()*+,-./0123456789:;=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+  var b92 = new Uint8Array(128);
+  for (var c92 = 0; c92 < B92.length; c92++) b92[B92.charCodeAt(c92)] = c92;
+
+  function unpack(s) {
+    var out = new Uint8Array(Math.floor((s.length * 13) / 16)), n = 0, acc = 0, bits = 0;
+    for (var i = 0; i < s.length; i += 2) {
+      if (i + 1 < s.length) {
+        acc |= (b92[s.charCodeAt(i)] + 92 * b92[s.charCodeAt(i + 1)]) << bits;
+        bits += 13;
+      } else {
+        acc |= b92[s.charCodeAt(i)] << bits;
+        bits += 6;
+      }
+      for (; bits >= 8; bits -= 8) {
+        out[n++] = acc & 255;
+        acc >>>= 8;
+      }
+    }
+    return out.subarray(0, n);
+  }
+
+  // decode reads postings (format in generator/search/postings.go) into
+  // out: doc → impact·65536 + signature.
+  function decode(packed, sig, out) {
+    var s = unpack(packed), i = 0, page = 0, secs = [];
     function uvarint() {
       var x = 0, mul = 1, b;
       do {
-        b = s.charCodeAt(i++);
+        b = s[i++];
         x += (b & 0x7f) * mul;
         mul *= 128;
       } while (b & 0x80);
       return x;
     }
     while (i < s.length) {
-      page += uvarint();
-      var n = uvarint();
-      for (var k = 0; k < n; k++) {
-        var sec = uvarint(), imp = s.charCodeAt(i++), sg = 0;
-        if (sig) {
-          sg = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 8);
-          i += 2;
-        }
-        out.set(page * 4096 + sec, imp * 65536 + sg);
+      var head = uvarint(), k, b;
+      page += Math.floor(head / 2);
+      secs.length = 0;
+      if (head % 2) {
+        var base = 0;
+        do {
+          b = s[i++];
+          for (k = 0; k < 7; k++) if (b & (1 << k)) secs.push(base + k);
+          base += 7;
+        } while (b & 0x80);
+      } else {
+        var n = uvarint();
+        for (k = 0; k < n; k++) secs.push(uvarint());
+      }
+      for (k = 0; k < secs.length; k++) {
+        var imp = s[i++], sg = sig ? s[i++] : 0;
+        out.set(page * 4096 + secs[k], imp * 65536 + sg);
       }
     }
     return out;
@@ -283,11 +342,11 @@
 
   // lookup fills term.hits (doc key → impact·65536 + signature) and
   // term.cutoff from the head shards.
-  function lookup(m, terms, fresh) {
+  function lookup(m, terms, fresh, run) {
     return Promise.all(
       terms.map(function (t) {
         var i = shardOf(t.text, m.h.n);
-        return loadShard(m.h, "h", i).then(function (shard) {
+        return loadShard(m.h, "h", i, run).then(function (shard) {
           var key = "h" + i + ":" + t.text, e = postingCache.get(key);
           if (!e || fresh) {
             var v = shard[t.text];
@@ -307,7 +366,7 @@
     );
   }
 
-  function loadTails(m, terms) {
+  function loadTails(m, terms, run) {
     return Promise.all(
       terms
         .filter(function (t) {
@@ -315,7 +374,7 @@
         })
         .map(function (t) {
           var i = shardOf(t.text, m.t.n);
-          return loadShard(m.t, "t", i).then(function (shard) {
+          return loadShard(m.t, "t", i, run).then(function (shard) {
             if (!t.entry.tail && shard[t.text]) decode(shard[t.text], t.kind === 2, t.entry.hits);
             t.entry.tail = true;
             t.cutoff = 0;
@@ -330,8 +389,8 @@
     return h % n;
   }
 
-  function rotl16(x) {
-    return ((x << 1) | (x >>> 15)) & 0xffff;
+  function rotl8(x) {
+    return ((x << 1) | (x >>> 7)) & 0xff;
   }
 
   // score sums impacts per section and adds the phrase bonus.
@@ -351,7 +410,7 @@
         var u = other.hits.get(doc);
         if (u === undefined) return;
         var va = small === a ? v : u, vb = small === a ? u : v;
-        if ((vb & 0xffff) & rotl16(va & 0xffff)) {
+        if ((vb & 0xff) & rotl8(va & 0xff)) {
           var bonus = PHRASE * Math.min(a.w * Math.floor(va / 65536), b.w * Math.floor(vb / 65536));
           scores.set(doc, scores.get(doc) + bonus);
         }
@@ -411,16 +470,43 @@
     return { total: list.length, top: list.slice(0, limit) };
   }
 
-  function pageData(m, page) {
+  // pageData resolves to a page's display data, [url, title, kind,
+  // description, [[anchor, heading], …]], and its section texts.
+  function pageData(m, page, run) {
     var lo = 0, hi = m.docStart.length - 1;
     while (hi - lo > 1) {
       var mid = (lo + hi) >> 1;
       if (m.docStart[mid] <= page) lo = mid;
       else hi = mid;
     }
-    return loadShard(m.d, "d", lo).then(function (shard) {
-      return shard[page - m.docStart[lo]];
+    return loadShard(m.d, "d", lo, run).then(function (shard) {
+      var k = page - m.docStart[lo];
+      return sectionTexts(shard).then(function (t) {
+        return { d: shard[0][k], texts: (t && t[k]) || [] };
+      });
     });
+  }
+
+  // sectionTexts inflates a document shard's texts (zlib, base92). Without
+  // DecompressionStream (browsers before 2020–2023) results show no
+  // snippets rather than fail.
+  function sectionTexts(shard) {
+    var p = texts.get(shard);
+    if (!p) {
+      p = Promise.resolve(null);
+      if (typeof DecompressionStream === "function" && typeof Response === "function") {
+        var stream = new Blob([unpack(shard[1])]).stream().pipeThrough(new DecompressionStream("deflate"));
+        p = new Response(stream)
+          .text()
+          .then(JSON.parse)
+          .catch(function (err) {
+            if (window.console) console.warn(err);
+            return null;
+          });
+      }
+      texts.set(shard, p);
+    }
+    return p;
   }
 
   function pageHref(url, anchor) {
@@ -435,20 +521,24 @@
   // each result has href, title, kind, label, heading and snippet {text,
   // marks}. opts.exact reads tails when needed for the exact top results;
   // opts.fresh decodes postings again instead of reusing them (for
-  // benchmarks).
+  // benchmarks); opts.stale, a function, makes the query wait LOAD_DELAY ms
+  // before loading files and give up (rejecting with search.STALE) if
+  // stale() is then true.
   async function search(q, limit, opts) {
     limit = limit || DROPDOWN;
     var fresh = !!(opts && opts.fresh), exact = !!(opts && opts.exact);
+    var run = { stale: opts && opts.stale, gate: null };
     var cps = codePoints(q).slice(0, MAX_QUERY);
     q = String.fromCodePoint.apply(String, cps);
+    if (run.stale && !manifestPromise) await gate(run);
     var m = await manifest();
-    await loadFold(m, q);
+    await loadFold(m, q, run);
     var a = analyze(q);
     var out = { query: q, total: 0, results: [], suggest: m.suggest.map(function (s) {
       return { href: pageHref(s[0], ""), title: s[1] };
     }) };
     if (!a.terms.length) return out;
-    await lookup(m, a.terms, fresh);
+    await lookup(m, a.terms, fresh, run);
     // A pair the index does not know (a typo, a rare variant) gives more
     // weight to its two characters.
     var extra = [];
@@ -463,7 +553,7 @@
       });
     });
     if (extra.length) {
-      await lookup(m, extra, fresh);
+      await lookup(m, extra, fresh, run);
       a.terms = a.terms.concat(extra);
     }
     var scores = score(a.terms, a.pairs);
@@ -472,7 +562,7 @@
     // asks for exact results and reads the tails when the heads cannot
     // decide; the box under the header, live as you type, does not.
     if (exact && tailsNeeded(a.terms, a.pairs, scores, limit)) {
-      await loadTails(m, a.terms);
+      await loadTails(m, a.terms, run);
       scores = score(a.terms, a.pairs);
     }
     // Sections matched only by the single characters of longer runs are
@@ -497,11 +587,11 @@
     });
     out.results = await Promise.all(
       r.top.map(function (p) {
-        return pageData(m, p.page).then(function (d) {
-          var sec = d[4][p.sec] || ["", "", ""];
-          var snip = snippet(sec[2], marks);
+        return pageData(m, p.page, run).then(function (pd) {
+          var d = pd.d, sec = d[4][p.sec] || ["", ""], text = pd.texts[p.sec] || "";
+          var snip = snippet(text, marks);
           if (!snip.marks.length && p.sec === 0 && d[3]) snip = snippet(d[3], marks);
-          if (!snip.marks.length) snip = snippet(sec[2] || d[3], all);
+          if (!snip.marks.length) snip = snippet(text || d[3], all);
           return {
             href: pageHref(d[0], sec[0]),
             title: d[1],
@@ -656,12 +746,22 @@
     return page + "?q=" + encodeURIComponent(q);
   }
 
-  function debounce(fn, ms) {
-    var t = 0;
-    return function () {
-      clearTimeout(t);
-      t = setTimeout(fn, ms);
-    };
+  // live returns an input handler that runs run(value, stale) at once on
+  // every change outside IME composition; stale() tells a query that a
+  // newer one has started, so it stops before loading files.
+  function live(input, run) {
+    var seq = 0;
+    function go(e) {
+      if (e && e.isComposing) return;
+      var id = ++seq;
+      run(input.value, function () {
+        return id !== seq;
+      });
+    }
+    input.addEventListener("input", go);
+    input.addEventListener("compositionend", function () {
+      go();
+    });
   }
 
   // ---- the search box in the header -----------------------------------------
@@ -725,25 +825,24 @@
       status.textContent = out.query.trim() ? format(str.count, { n: out.total }) : "";
       open(true);
     }
-    var run = debounce(function () {
-      var q = input.value, id = ++seq;
+    live(input, function (q, stale) {
+      var id = ++seq;
       if (!q.trim()) {
         open(false);
         status.textContent = "";
         return;
       }
-      search(q, DROPDOWN).then(
+      search(q, DROPDOWN, { stale: stale }).then(
         function (out) {
           if (id === seq) render(out);
         },
         function (err) {
-          if (id !== seq) return;
+          if (id !== seq || err === STALE) return;
           status.textContent = str.error;
           if (window.console) console.warn(err);
         }
       );
-    }, 120);
-    input.addEventListener("input", run);
+    });
     input.addEventListener("focus", function () {
       if (input.value.trim() && (options.length || body.firstChild)) open(true);
     });
@@ -800,9 +899,9 @@
     box.appendChild(body);
     var q = new URLSearchParams(location.search).get("q") || "";
     if (input) input.value = q;
-    function run(q) {
+    function run(q, stale) {
       var id = ++seq;
-      search(q, PAGE_LIMIT, { exact: true }).then(
+      search(q, PAGE_LIMIT, { exact: true, stale: stale }).then(
         function (out) {
           if (id !== seq) return;
           list.textContent = "";
@@ -814,19 +913,17 @@
           status.textContent = out.query.trim() ? format(str.count, { n: out.total }) : "";
         },
         function (err) {
-          if (id === seq) status.textContent = str.error;
+          if (id !== seq || err === STALE) return;
+          status.textContent = str.error;
           if (window.console) console.warn(err);
         }
       );
     }
     if (input) {
-      input.addEventListener(
-        "input",
-        debounce(function () {
-          if (history.replaceState) history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-          run(input.value);
-        }, 150)
-      );
+      live(input, function (q, stale) {
+        if (history.replaceState) history.replaceState(null, "", "?q=" + encodeURIComponent(q));
+        run(q, stale);
+      });
       form.addEventListener("submit", function (e) {
         e.preventDefault();
         run(input.value);
@@ -863,6 +960,7 @@
     });
   };
   api.query = search;
+  api.STALE = STALE;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
