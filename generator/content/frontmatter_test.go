@@ -205,6 +205,26 @@ func TestOtherToolsKeys(t *testing.T) {
 		{name: "first of sidebar_position and nav_order", src: "---\ntitle: A\nsidebar_position: 1\nnav_order: 5\n---\n", check: page(1, "")},
 		{name: "bad nav_order is located", src: "---\ntitle: A\nnav_order: first\n---\n",
 			errs: []string{f + `:3: front matter: nav_order "first" is not a whole number`}},
+		// urfave/cli's docs (MkDocs Material) set search: {boost: 2}; it was
+		// "expected true or false, got a mapping", failing the whole build.
+		{name: "MkDocs search mapping is kept", src: "---\ntitle: A\nsearch:\n  boost: 2\n---\n",
+			notices: []string{f + `:3: notice: front-matter key "search" is a mapping, as MkDocs writes it: only search: false or search: {exclude: true} is read`},
+			check: func(p *Page) string {
+				if !p.Indexed() || fmt.Sprint(p.Params) != "map[search:map[boost:2]]" {
+					return fmt.Sprintf("indexed %v params %v", p.Indexed(), p.Params)
+				}
+				return ""
+			}},
+		{name: "MkDocs search exclude", src: "---\ntitle: A\nsearch: {exclude: true}\n---\n",
+			notices: []string{f + `:3: notice: front-matter key "search" is a mapping`},
+			check: func(p *Page) string {
+				if p.Indexed() {
+					return "page with search: {exclude: true} is indexed"
+				}
+				return ""
+			}},
+		{name: "search that is neither", src: "---\ntitle: A\nsearch: maybe\n---\n",
+			errs: []string{f + `:3: front matter: "search": expected true or false, got "maybe"`}},
 		{name: "categories and keywords kept", src: "---\ntitle: A\ncategories: [x]\nkeywords: [y]\n---\n",
 			notices: []string{`"categories"`, `"keywords"`},
 			check: func(p *Page) string {
