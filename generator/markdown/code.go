@@ -64,9 +64,7 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 	}
 	if st := renderState(n); st != nil {
 		st.codeClasses["chroma"] = true
-		for _, m := range codeClassRE.FindAllSubmatch(out.Bytes(), -1) {
-			st.codeClasses[string(m[1])] = true
-		}
+		spanClasses(out.Bytes(), st.codeClasses)
 	}
 	_, _ = w.Write(out.Bytes())
 	return ast.WalkSkipChildren, nil
@@ -122,9 +120,16 @@ func (lc *lexerCache) get(fence string) chroma.Lexer {
 // once (a Coalesce wrapper is safe to share).
 func (lc *lexerCache) build() {
 	lc.byName = map[string]chroma.Lexer{"plaintext": chroma.Coalesce(lexers.Fallback)}
+	fast := clikeLexers()
+	lexer := func(l chroma.Lexer) chroma.Lexer {
+		if f := fast[strings.ToLower(l.Config().Name)]; f != nil {
+			return f
+		}
+		return chroma.Coalesce(l)
+	}
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
 		cfg := l.Config()
-		co := chroma.Coalesce(l)
+		co := lexer(l)
 		for _, n := range append([]string{cfg.Name}, cfg.Aliases...) {
 			n = strings.ToLower(n)
 			if _, ok := lc.byName[n]; !ok {
@@ -134,7 +139,7 @@ func (lc *lexerCache) build() {
 	}
 	// File extensions ("*.mjs") answer fence names no lexer has as a name.
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
-		co := chroma.Coalesce(l)
+		co := lexer(l)
 		for _, g := range l.Config().Filenames {
 			ext, ok := strings.CutPrefix(g, "*.")
 			if ok && !strings.ContainsAny(ext, "*?[") {
