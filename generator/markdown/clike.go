@@ -34,7 +34,8 @@ func newCLike(name string, keywords, declarations, types, constants string, hash
 	return &clike{name: name, keywords: kw, hash: hash}
 }
 
-// clikeLexers are the hand-written lexers by chroma lexer name.
+// clikeLexers are the hand-written lexers by chroma lexer name (shell is
+// in shell.go).
 func clikeLexers() map[string]chroma.Lexer {
 	const jsKeywords = "break case catch continue debugger default delete do else export extends finally for from if import in instanceof new of return super switch throw try typeof void while with yield await async as"
 	const jsConstants = "true false null undefined this NaN Infinity"
@@ -53,7 +54,7 @@ func clikeLexers() map[string]chroma.Lexer {
 	java := newCLike("Java", "break case catch continue default do else finally for if instanceof new return switch throw throws try while assert import package",
 		"abstract class enum extends final implements interface native private protected public static strictfp synchronized transient volatile var record",
 		"boolean byte char double float int long short void", "true false null this super", false)
-	return map[string]chroma.Lexer{"javascript": js, "typescript": ts, "go": golang, "c": c, "c++": cpp, "java": java}
+	return map[string]chroma.Lexer{"javascript": js, "typescript": ts, "go": golang, "c": c, "c++": cpp, "java": java, "bash": shell{}}
 }
 
 // Config, SetRegistry, SetAnalyser and AnalyseText make clike a chroma.Lexer.
