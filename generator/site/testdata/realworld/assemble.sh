@@ -128,11 +128,14 @@ npm_corpus() {
 debian_corpus() {
   local dir=$work/deb p
   mkdir -p "$dir/x"
+  # A fresh machine may have no package lists yet: fetch them once.
+  if ! apt-cache show "${debian_packages[0]}" >/dev/null 2>&1; then
+    apt-get update -qq
+  fi
   for p in "${debian_packages[@]}"; do
     if ! (cd "$dir" && apt-get download -qq "$p" 2>/dev/null); then
       echo "$0: Debian no longer serves $p; taking its current version" >&2
-      (cd "$dir" && { apt-get download -qq "${p%%=*}" 2>/dev/null ||
-        { apt-get update -qq && apt-get download -qq "${p%%=*}"; }; })
+      (cd "$dir" && apt-get download -qq "${p%%=*}")
     fi
   done
   for p in "$dir"/*.deb; do
