@@ -8,7 +8,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -18,14 +17,14 @@ import (
 // code highlights fenced and indented code with chroma CSS classes (see
 // HighlightCSS and UsedCodeClasses for the stylesheet that goes with them).
 type code struct {
-	formatter *chtml.Formatter
-	lexers    *lexerCache
+	tokens *tokenWriter
+	lexers *lexerCache
 }
 
 func newCode() *code {
 	return &code{
-		formatter: chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{})),
-		lexers:    &lexerCache{},
+		tokens: newTokenWriter(chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{}))),
+		lexers: &lexerCache{},
 	}
 }
 
@@ -59,9 +58,7 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 		return ast.WalkStop, err
 	}
 	var out bytes.Buffer
-	if err := c.formatter.Format(&out, styles.Fallback, it); err != nil {
-		return ast.WalkStop, err
-	}
+	c.tokens.write(&out, it.Tokens())
 	if st := renderState(n); st != nil {
 		st.codeClasses["chroma"] = true
 		spanClasses(out.Bytes(), st.codeClasses)
