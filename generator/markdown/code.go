@@ -58,11 +58,13 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 		return ast.WalkStop, err
 	}
 	var out bytes.Buffer
-	c.tokens.write(&out, it.Tokens())
+	var classes map[string]bool
 	if st := renderState(n); st != nil {
-		st.codeClasses["chroma"] = true
-		spanClasses(out.Bytes(), st.codeClasses)
+		classes = st.codeClasses
+		classes["chroma"] = true
+		classes["line"], classes["cl"] = true, true
 	}
+	c.tokens.write(&out, it.Tokens(), classes)
 	_, _ = w.Write(out.Bytes())
 	return ast.WalkSkipChildren, nil
 }

@@ -2,7 +2,7 @@ package markdown
 
 import (
 	"bytes"
-	"html"
+	"slices"
 	"strings"
 	"sync"
 
@@ -59,24 +59,94 @@ func (w *tokenWriter) ask(t chroma.TokenType) string {
 	return rest[len("<span"):strings.IndexByte(rest, '>')]
 }
 
-// write writes tokens as a highlighted block to out.
-func (w *tokenWriter) write(out *bytes.Buffer, tokens []chroma.Token) {
+// write writes tokens as a highlighted block to out, adding the classes of
+// its spans to classes. Tokens are split into lines as they are written,
+// as chroma's SplitTokensIntoLines splits them, without copying them.
+func (w *tokenWriter) write(out *bytes.Buffer, tokens []chroma.Token, classes map[string]bool) {
 	out.WriteString(preWrapper{}.Start(true, ""))
-	for _, line := range chroma.SplitTokensIntoLines(tokens) {
-		out.WriteString(`<span class="line"><span class="cl">`)
-		for _, t := range line {
-			text := html.EscapeString(t.Value)
-			if a := w.attr(t.Type); a != "" {
-				out.WriteString("<span")
-				out.WriteString(a)
-				out.WriteString(">")
-				out.WriteString(text)
-				out.WriteString("</span>")
-			} else {
-				out.WriteString(text)
+	if slices.ContainsFunc(tokens, func(t chroma.Token) bool { return t.Value == "" }) {
+		// chroma keeps empty tokens and strips a last line of one; none of
+		// our lexers makes them, so the rare block that has one takes
+		// chroma's own line splitting.
+		for _, line := range chroma.SplitTokensIntoLines(tokens) {
+			out.WriteString(codeLineStart)
+			for _, t := range line {
+				w.token(out, t.Type, t.Value, classes)
 			}
+			out.WriteString(codeLineEnd)
 		}
-		out.WriteString(`</span></span>`)
+		out.WriteString(preWrapper{}.End(true))
+		return
+	}
+	open := false
+	for _, t := range tokens {
+		for v := t.Value; v != ""; {
+			part := v
+			if k := strings.IndexByte(v, '\n'); k >= 0 {
+				part = v[:k+1]
+			}
+			if !open {
+				out.WriteString(codeLineStart)
+				open = true
+			}
+			w.token(out, t.Type, part, classes)
+			if part[len(part)-1] == '\n' {
+				out.WriteString(codeLineEnd)
+				open = false
+			}
+			v = v[len(part):]
+		}
+	}
+	if open {
+		out.WriteString(codeLineEnd)
 	}
 	out.WriteString(preWrapper{}.End(true))
+}
+
+const (
+	codeLineStart = `<span class="line"><span class="cl">`
+	codeLineEnd   = `</span></span>`
+)
+
+// token writes one token's text, escaped, in its span.
+func (w *tokenWriter) token(out *bytes.Buffer, t chroma.TokenType, text string, classes map[string]bool) {
+	a := w.attr(t)
+	if a == "" {
+		escapeTo(out, text)
+		return
+	}
+	if cls, ok := strings.CutPrefix(a, ` class="`); ok && classes != nil {
+		classes[strings.TrimSuffix(cls, `"`)] = true
+	}
+	out.WriteString("<span")
+	out.WriteString(a)
+	out.WriteString(">")
+	escapeTo(out, text)
+	out.WriteString("</span>")
+}
+
+// escapeTo writes s to out escaped as html.EscapeString escapes it.
+func escapeTo(out *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		out.WriteString(s[last:i])
+		out.WriteString(esc)
+		last = i + 1
+	}
+	out.WriteString(s[last:])
 }

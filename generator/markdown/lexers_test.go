@@ -20,7 +20,7 @@ func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 	}
 	tokens := it.Tokens()
 	var ours, theirs bytes.Buffer
-	w.write(&ours, tokens)
+	w.write(&ours, tokens, nil)
 	if err := w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...)); err != nil {
 		return err.Error()
 	}
@@ -51,7 +51,7 @@ func TestTokenWriterMatchesChroma(t *testing.T) {
 	for tt := range chroma.StandardTypes {
 		tokens := []chroma.Token{{Type: tt, Value: "v"}, {Type: chroma.Text, Value: "\n"}}
 		var ours, theirs bytes.Buffer
-		w.write(&ours, tokens)
+		w.write(&ours, tokens, nil)
 		_ = w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...))
 		if ours.String() != theirs.String() {
 			t.Errorf("%v: %q, chroma %q", tt, ours.String(), theirs.String())

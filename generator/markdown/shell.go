@@ -31,14 +31,8 @@ func (shell) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, 
 }
 
 func shellTokens(s string) []chroma.Token {
-	var toks []chroma.Token
-	emit := func(t chroma.TokenType, v string) {
-		if n := len(toks); n > 0 && toks[n-1].Type == t && t != chroma.NameBuiltin {
-			toks[n-1].Value += v
-			return
-		}
-		toks = append(toks, chroma.Token{Type: t, Value: v})
-	}
+	toks := tokenList{s: s}
+	emit := func(t chroma.TokenType, i, j int) { toks.add(t, i, j, t != chroma.NameBuiltin) }
 	lineStart, wordStart := true, true
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -92,8 +86,8 @@ func shellTokens(s string) []chroma.Token {
 		}
 		lineStart = c == '\n'
 		wordStart = space || t == chroma.Operator || t == chroma.GenericPrompt
-		emit(t, s[i:j])
+		emit(t, i, j)
 		i = j
 	}
-	return toks
+	return toks.toks
 }
