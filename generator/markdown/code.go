@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 
@@ -53,20 +52,31 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 		seg := lines.At(i)
 		text.Write(seg.Value(src))
 	}
-	it, err := c.lexers.get(lang).Tokenise(nil, text.String())
+	tokens, err := tokenise(c.lexers.get(lang), text.String())
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	var out bytes.Buffer
 	var classes map[string]bool
 	if st := renderState(n); st != nil {
 		classes = st.codeClasses
 		classes["chroma"] = true
 		classes["line"], classes["cl"] = true, true
 	}
-	c.tokens.write(&out, it.Tokens(), classes)
-	_, _ = w.Write(out.Bytes())
+	c.tokens.write(w, tokens, classes)
 	return ast.WalkSkipChildren, nil
+}
+
+// tokenise lexes text with l. Our hand-written lexers hand over their token
+// slice; chroma's iterator would copy it.
+func tokenise(l chroma.Lexer, text string) ([]chroma.Token, error) {
+	if own, ok := l.(interface{ tokens(string) []chroma.Token }); ok {
+		return own.tokens(text), nil
+	}
+	it, err := l.Tokenise(nil, text)
+	if err != nil {
+		return nil, err
+	}
+	return it.Tokens(), nil
 }
 
 // renderState returns the conversion state Convert left on the document, so

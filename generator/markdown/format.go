@@ -59,10 +59,16 @@ func (w *tokenWriter) ask(t chroma.TokenType) string {
 	return rest[len("<span"):strings.IndexByte(rest, '>')]
 }
 
+// stringWriter is where highlighted code goes: goldmark's writer, or a
+// bytes.Buffer in tests. Write errors are the page writer's to report.
+type stringWriter interface {
+	WriteString(s string) (int, error)
+}
+
 // write writes tokens as a highlighted block to out, adding the classes of
 // its spans to classes. Tokens are split into lines as they are written,
 // as chroma's SplitTokensIntoLines splits them, without copying them.
-func (w *tokenWriter) write(out *bytes.Buffer, tokens []chroma.Token, classes map[string]bool) {
+func (w *tokenWriter) write(out stringWriter, tokens []chroma.Token, classes map[string]bool) {
 	out.WriteString(preWrapper{}.Start(true, ""))
 	if slices.ContainsFunc(tokens, func(t chroma.Token) bool { return t.Value == "" }) {
 		// chroma keeps empty tokens and strips a last line of one; none of
@@ -109,7 +115,7 @@ const (
 )
 
 // token writes one token's text, escaped, in its span.
-func (w *tokenWriter) token(out *bytes.Buffer, t chroma.TokenType, text string, classes map[string]bool) {
+func (w *tokenWriter) token(out stringWriter, t chroma.TokenType, text string, classes map[string]bool) {
 	a := w.attr(t)
 	if a == "" {
 		escapeTo(out, text)
@@ -126,7 +132,7 @@ func (w *tokenWriter) token(out *bytes.Buffer, t chroma.TokenType, text string, 
 }
 
 // escapeTo writes s to out escaped as html.EscapeString escapes it.
-func escapeTo(out *bytes.Buffer, s string) {
+func escapeTo(out stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var esc string

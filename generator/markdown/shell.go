@@ -30,6 +30,8 @@ func (shell) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, 
 	return chroma.Literator(shellTokens(text)...), nil
 }
 
+func (shell) tokens(s string) []chroma.Token { return shellTokens(s) }
+
 func shellTokens(s string) []chroma.Token {
 	toks := tokenList{s: s}
 	emit := func(t chroma.TokenType, i, j int) { toks.add(t, i, j, t != chroma.NameBuiltin) }
