@@ -11,7 +11,8 @@ package site
 //   - at most 3 % of the #fragment links in the output are broken;
 //   - every broken link in the output was reported by the build, as a
 //     warning on the page's source file;
-//   - the build takes at most 3 s of CPU (not checked under -race).
+//   - the build takes at most 3 s of CPU (not checked under -race);
+//   - and the output can be written: no path is both a file and a folder.
 
 import (
 	"context"
@@ -87,6 +88,16 @@ func TestRealWorld(t *testing.T) {
 		docFiles, hidden, docFiles-len(missing), became, len(out.Files), len(out.Warnings))
 	if became < 98 {
 		t.Errorf("%.1f %% of the Markdown files became pages, want at least 98 %%; not pages: %s", became, firstFew(missing))
+	}
+
+	// A file and a folder of one name cannot both be written (marked ships
+	// man/marked.1 beside man/marked.1.md, whose page is man/marked.1/).
+	for name := range out.Files {
+		for d := path.Dir(name); d != "."; d = path.Dir(d) {
+			if out.Files[d] != nil {
+				t.Errorf("output %s is a file and the folder of %s", d, name)
+			}
+		}
 	}
 
 	// Every HTML file is parsed for its ids; only the pages the build
