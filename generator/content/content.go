@@ -291,17 +291,20 @@ func setTitle(p *Page) {
 		}
 		return
 	}
-	h1, rest, cut, leading := firstH1(p.Body)
+	raw, rest, cut, leading := firstH1(p.Body)
+	h1 := plainHeading(raw)
 	switch {
 	case p.Title == "" && h1 != "":
 		p.Title = h1
 	case p.Title == "":
 		p.Title = nameTitle(p.Path)
 		return
-	case h1 != p.Title:
+	case h1 != p.Title && raw != p.Title:
 		return
 	}
-	if leading {
+	// A heading showing an image (a project's logo) stays in the body: the
+	// title, plain text, cannot show it.
+	if leading && !hasImage(raw) {
 		p.Body, p.BodyLine = rest, p.BodyLine+cut
 	}
 }

@@ -91,6 +91,7 @@ func parseFrontMatter(file, format string, src []byte) (FrontMatter, *yaml.Node,
 	}
 	var probs diag.List
 	known, borrowed := sortKeys(file, root, &fm, &probs)
+	probs.Add(searchSettings(file, known, &fm)...)
 	if _, v := diag.MappingEntry(known, "weight"); v != nil {
 		normaliseWholeNumber(v)
 	}
@@ -162,6 +163,37 @@ func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (
 		probs.Add(diag.Notice(file, line, "front-matter key %q is not used by Guidebook (kept in .Params)", k.Value))
 	}
 	return known, borrowed
+}
+
+// searchSettings reads search: written as a mapping, as MkDocs Material
+// writes it (search: {exclude: true}, search: {boost: 2}): exclude: true keeps
+// the page out of the index like search: false, and the mapping is kept in
+// Params with a notice saying what Guidebook made of it. It takes the entry
+// out of known, which then only holds search: true or false.
+func searchSettings(file string, known *yaml.Node, fm *FrontMatter) []error {
+	for i := 0; i+1 < len(known.Content); i += 2 {
+		k, v := known.Content[i], known.Content[i+1]
+		if k.Value != "search" || v.Kind != yaml.MappingNode {
+			continue
+		}
+		var m map[string]any
+		if err := v.Decode(&m); err != nil {
+			return []error{diag.Errorf(file, k.Line+1, "front matter: search: %s", strings.TrimPrefix(err.Error(), "yaml: "))}
+		}
+		known.Content = append(known.Content[:i:i], known.Content[i+2:]...)
+		if fm.Params == nil {
+			fm.Params = map[string]any{}
+		}
+		fm.Params["search"] = m
+		read := "only search: false or search: {exclude: true} is read"
+		if exclude, ok := m["exclude"].(bool); ok {
+			indexed := !exclude
+			fm.Search = &indexed
+			read = "exclude is read, other settings are kept in .Params"
+		}
+		return []error{diag.Notice(file, k.Line+1, "front-matter key \"search\" is a mapping, as MkDocs writes it: %s", read)}
+	}
+	return nil
 }
 
 // normaliseWholeNumber lets a quoted whole number ("3") stand for the number

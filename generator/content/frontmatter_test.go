@@ -93,7 +93,17 @@ func TestTitleFallback(t *testing.T) {
 		{name: "title key wins", src: "---\ntitle: T\n---\n# H\n", check: bodyIs("T", "# H\n", 4)},
 		{name: "first H1, removed when first line", src: "---\nweight: 1\n---\n\n# Getting started\n\nText\n",
 			check: bodyIs("Getting started", "\nText\n", 6)},
-		{name: "H1 without front matter", src: "# Hello *world*\nText\n", check: bodyIs("Hello *world*", "Text\n", 2)},
+		{name: "H1 without front matter", src: "# Hello **world**\nText\n", check: bodyIs("Hello world", "Text\n", 2)},
+		// Real READMEs (go-chi/chi, sirupsen/logrus, fastify) put logos,
+		// badges and links in their H1; the title showed the raw tags.
+		{name: "H1 of a logo: its alt text, and the logo stays", src: "# <img alt=\"chi\" src=\"chi.svg\" width=\"220\" />\nText\n",
+			check: bodyIs("chi", "# <img alt=\"chi\" src=\"chi.svg\" width=\"220\" />\nText\n", 1)},
+		{name: "H1 with an emoji image", src: "# Logrus <img src=\"w.png\" alt=\":walrus:\" class=\"emoji\">\n", check: title("Logrus")},
+		{name: "H1 with badges", src: "# fastify [![CI](https://x/ci.svg)](https://x/ci) ![npm](n.svg)\n", check: title("fastify")},
+		{name: "H1 with a link, code and entities", src: "# The [`ws`](https://x) module &amp; friends\nText\n", check: bodyIs("The ws module & friends", "Text\n", 2)},
+		{name: "H1 with escapes and snake_case", src: "# my_var \\*not emphasis\\*\n", check: title("my_var *not emphasis*")},
+		{name: "H1 of an image without alt: file name", src: "# ![](logo.png)\n", check: bodyIs("a", "# ![](logo.png)\n", 1)},
+		{name: "H1 with markup repeating the title is not shown twice", src: "---\ntitle: Hello world\n---\n# Hello **world**\nText\n", check: bodyIs("Hello world", "Text\n", 5)},
 		{name: "H1 later in the body is kept in the body", src: "Intro\n\n# Later\n", check: bodyIs("Later", "Intro\n\n# Later\n", 1)},
 		{name: "H1 inside fenced code is not a title", src: "```\n# not a title\n```\n", check: title("a")},
 		{name: "H2 is not a title", src: "## Section\n", check: title("a")},
@@ -205,6 +215,26 @@ func TestOtherToolsKeys(t *testing.T) {
 		{name: "first of sidebar_position and nav_order", src: "---\ntitle: A\nsidebar_position: 1\nnav_order: 5\n---\n", check: page(1, "")},
 		{name: "bad nav_order is located", src: "---\ntitle: A\nnav_order: first\n---\n",
 			errs: []string{f + `:3: front matter: nav_order "first" is not a whole number`}},
+		// urfave/cli's docs (MkDocs Material) set search: {boost: 2}; it was
+		// "expected true or false, got a mapping", failing the whole build.
+		{name: "MkDocs search mapping is kept", src: "---\ntitle: A\nsearch:\n  boost: 2\n---\n",
+			notices: []string{f + `:3: notice: front-matter key "search" is a mapping, as MkDocs writes it: only search: false or search: {exclude: true} is read`},
+			check: func(p *Page) string {
+				if !p.Indexed() || fmt.Sprint(p.Params) != "map[search:map[boost:2]]" {
+					return fmt.Sprintf("indexed %v params %v", p.Indexed(), p.Params)
+				}
+				return ""
+			}},
+		{name: "MkDocs search exclude", src: "---\ntitle: A\nsearch: {exclude: true}\n---\n",
+			notices: []string{f + `:3: notice: front-matter key "search" is a mapping`},
+			check: func(p *Page) string {
+				if p.Indexed() {
+					return "page with search: {exclude: true} is indexed"
+				}
+				return ""
+			}},
+		{name: "search that is neither", src: "---\ntitle: A\nsearch: maybe\n---\n",
+			errs: []string{f + `:3: front matter: "search": expected true or false, got "maybe"`}},
 		{name: "categories and keywords kept", src: "---\ntitle: A\ncategories: [x]\nkeywords: [y]\n---\n",
 			notices: []string{`"categories"`, `"keywords"`},
 			check: func(p *Page) string {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"html"
 	"path"
 	"regexp"
 	"strings"
@@ -70,4 +71,50 @@ func nameTitle(p string) string {
 		return path.Base(dir)
 	}
 	return strings.TrimSuffix(file, path.Ext(file))
+}
+
+var (
+	// htmlTagRE matches a raw HTML tag or comment in heading text.
+	htmlTagRE = regexp.MustCompile(`<!--.*?-->|</?[a-zA-Z][^<>]*>`)
+	// imageRE matches a Markdown image, ![alt](src), and linkRE a link,
+	// [text](dest) or [text][ref], whose text it keeps.
+	imageRE = regexp.MustCompile(`!\[[^\[\]]*\](\([^()]*\)|\[[^\[\]]*\])?`)
+	linkRE  = regexp.MustCompile(`\[([^\[\]]*)\](\([^()]*\)|\[[^\[\]]*\])`)
+	// emphasisRE matches the markers of strong emphasis and code spans;
+	// single * and _ stay, as they are as often part of a name (snake_case).
+	emphasisRE = regexp.MustCompile("\\*\\*|__|~~|`+")
+	spacesRE   = regexp.MustCompile(`\s+`)
+	// altRE finds the first image's alt text, raw HTML or Markdown.
+	altRE = regexp.MustCompile(`alt="([^"]*)"|!\[([^\[\]]*)\]`)
+)
+
+// plainHeading is the text a reader sees in a heading written in Markdown,
+// for use as a title: links keep their text, images and raw HTML tags are
+// dropped (a logo's alt text stands in when nothing else is left), emphasis
+// and code markers go, entities and backslash escapes are decoded. A README
+// starting "# <img alt="chi" src="logo.svg">" is titled "chi", not the tag.
+func plainHeading(h string) string {
+	alt := ""
+	if m := altRE.FindStringSubmatch(h); m != nil {
+		alt = m[1] + m[2]
+	}
+	s := htmlTagRE.ReplaceAllString(h, " ")
+	s = imageRE.ReplaceAllString(s, " ")
+	s = linkRE.ReplaceAllString(s, "$1")
+	s = emphasisRE.ReplaceAllString(s, "")
+	s = backslashRE.ReplaceAllString(s, "$1")
+	s = strings.TrimSpace(spacesRE.ReplaceAllString(html.UnescapeString(s), " "))
+	if s == "" {
+		return strings.TrimSpace(html.UnescapeString(alt))
+	}
+	return s
+}
+
+// backslashRE matches a Markdown backslash escape of punctuation.
+var backslashRE = regexp.MustCompile(`\\([!-/:-@\[-` + "`" + `{-~])`)
+
+// hasImage reports whether heading text shows an image (a logo), which a
+// title in plain text cannot carry.
+func hasImage(h string) bool {
+	return strings.Contains(h, "![") || strings.Contains(strings.ToLower(h), "<img") || strings.Contains(strings.ToLower(h), "<picture")
 }

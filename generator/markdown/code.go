@@ -1,14 +1,12 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -18,14 +16,14 @@ import (
 // code highlights fenced and indented code with chroma CSS classes (see
 // HighlightCSS and UsedCodeClasses for the stylesheet that goes with them).
 type code struct {
-	formatter *chtml.Formatter
-	lexers    *lexerCache
+	tokens *tokenWriter
+	lexers *lexerCache
 }
 
 func newCode() *code {
 	return &code{
-		formatter: chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{})),
-		lexers:    &lexerCache{},
+		tokens: newTokenWriter(chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{}))),
+		lexers: &lexerCache{},
 	}
 }
 
@@ -54,22 +52,31 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 		seg := lines.At(i)
 		text.Write(seg.Value(src))
 	}
-	it, err := c.lexers.get(lang).Tokenise(nil, text.String())
+	tokens, err := tokenise(c.lexers.get(lang), text.String())
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	var out bytes.Buffer
-	if err := c.formatter.Format(&out, styles.Fallback, it); err != nil {
-		return ast.WalkStop, err
-	}
+	var classes map[string]bool
 	if st := renderState(n); st != nil {
-		st.codeClasses["chroma"] = true
-		for _, m := range codeClassRE.FindAllSubmatch(out.Bytes(), -1) {
-			st.codeClasses[string(m[1])] = true
-		}
+		classes = st.codeClasses
+		classes["chroma"] = true
+		classes["line"], classes["cl"] = true, true
 	}
-	_, _ = w.Write(out.Bytes())
+	c.tokens.write(w, tokens, classes)
 	return ast.WalkSkipChildren, nil
+}
+
+// tokenise lexes text with l. Our hand-written lexers hand over their token
+// slice; chroma's iterator would copy it.
+func tokenise(l chroma.Lexer, text string) ([]chroma.Token, error) {
+	if own, ok := l.(interface{ tokens(string) []chroma.Token }); ok {
+		return own.tokens(text), nil
+	}
+	it, err := l.Tokenise(nil, text)
+	if err != nil {
+		return nil, err
+	}
+	return it.Tokens(), nil
 }
 
 // renderState returns the conversion state Convert left on the document, so
@@ -122,9 +129,16 @@ func (lc *lexerCache) get(fence string) chroma.Lexer {
 // once (a Coalesce wrapper is safe to share).
 func (lc *lexerCache) build() {
 	lc.byName = map[string]chroma.Lexer{"plaintext": chroma.Coalesce(lexers.Fallback)}
+	fast := clikeLexers()
+	lexer := func(l chroma.Lexer) chroma.Lexer {
+		if f := fast[strings.ToLower(l.Config().Name)]; f != nil {
+			return f
+		}
+		return chroma.Coalesce(l)
+	}
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
 		cfg := l.Config()
-		co := chroma.Coalesce(l)
+		co := lexer(l)
 		for _, n := range append([]string{cfg.Name}, cfg.Aliases...) {
 			n = strings.ToLower(n)
 			if _, ok := lc.byName[n]; !ok {
@@ -134,7 +148,7 @@ func (lc *lexerCache) build() {
 	}
 	// File extensions ("*.mjs") answer fence names no lexer has as a name.
 	for _, l := range lexers.GlobalLexerRegistry.Lexers {
-		co := chroma.Coalesce(l)
+		co := lexer(l)
 		for _, g := range l.Config().Filenames {
 			ext, ok := strings.CutPrefix(g, "*.")
 			if ok && !strings.ContainsAny(ext, "*?[") {

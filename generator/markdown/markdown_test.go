@@ -3,6 +3,8 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -149,6 +151,22 @@ func TestCodeClassesMatchTheHTML(t *testing.T) {
 		UsedCodeClasses(res.HTML, scanned)
 		if fmt.Sprint(scanned) != fmt.Sprint(res.CodeClasses) {
 			t.Errorf("%q: CodeClasses %v, HTML has %v", src, res.CodeClasses, scanned)
+		}
+	}
+}
+
+func TestSpanClasses(t *testing.T) {
+	for _, tt := range []struct{ html, want string }{
+		{`<span class="nx">a</span><span class="o">=</span>`, "nx o"},
+		{`<span class="line"><span class="cl">x</span></span>`, "cl line"},
+		{`<span class="a b">x</span><span class="">y</span><span class="Up">z</span>`, ""},
+		{`<span class="mi`, ""},
+		{`no spans`, ""},
+	} {
+		got := map[string]bool{}
+		spanClasses([]byte(tt.html), got)
+		if keys := strings.Join(slices.Sorted(maps.Keys(got)), " "); keys != tt.want {
+			t.Errorf("spanClasses(%q) = %q, want %q", tt.html, keys, tt.want)
 		}
 	}
 }

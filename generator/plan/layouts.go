@@ -106,8 +106,15 @@ func reserved(name string) bool {
 //
 // It also returns the section layout in force (zero when none), and an error
 // at the layout: line for a name that is neither a layout nor a template.
+//
+// A name that is none of these and is no likely typo of one (Jekyll's
+// layout: default, post) was written for another tool: the page gets the
+// layout it would have without the key, and the error is a warning.
 func (t Theme) LayoutOf(p, sec *content.Page) (string, Layout, error) {
-	name := p.LayoutName()
+	return t.layoutNamed(p.LayoutName(), p, sec)
+}
+
+func (t Theme) layoutNamed(name string, p, sec *content.Page) (string, Layout, error) {
 	list := p.Kind != content.KindPage
 	if name == "" && !list && sec != nil {
 		if secName := sec.LayoutName(); secName != "" {
@@ -139,8 +146,30 @@ func (t Theme) LayoutOf(p, sec *content.Page) (string, Layout, error) {
 	if p.Layout == "" {
 		key = "type"
 	}
+	if !reserved(name) && !likelyTypo(name, t.names()) {
+		tmpl, l, _ := t.layoutNamed("", p, sec)
+		return tmpl, l, diag.Warning(p.File, p.LayoutLine(), "%s %q is not a layout of this site or its theme%s; the page gets the layout it would have without %s:",
+			key, name, diag.SuggestAmong(name, t.names(), "layouts"), key)
+	}
 	return "", Layout{}, diag.Errorf(p.File, p.LayoutLine(), "%s %q is not a layout of this site or its theme%s (a layout is declared in %s or is a file templates/<name>.html)",
 		key, name, diag.SuggestAmong(name, t.names(), "layouts"), LayoutsFile)
+}
+
+// likelyTypo reports whether name is probably a misspelt layout: one edit
+// from a known name (a swapped pair counts as one), or two from a name of
+// six letters or more — the rule front-matter keys follow. "lnading" and
+// "procedur" are typos; Jekyll's "post" and "default" are not.
+func likelyTypo(name string, known []string) bool {
+	for _, k := range known {
+		limit := 1
+		if len([]rune(k)) >= 6 {
+			limit = 2
+		}
+		if diag.Distance(strings.ToLower(name), k) <= limit {
+			return true
+		}
+	}
+	return false
 }
 
 func orDefault(s, def string) string {

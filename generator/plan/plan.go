@@ -155,7 +155,12 @@ func New(site *content.Site, opts Options) (*Plan, error) {
 	for _, p := range site.All() {
 		b.page(site, p)
 	}
+	dirs := b.pageFolders()
 	for _, a := range site.Assets {
+		if w := b.shadowed(a, dirs); w != nil {
+			b.errs.Add(w)
+			continue
+		}
 		b.add(&Entry{Kind: KindAsset, URL: a, Output: a, Source: "content/" + a})
 	}
 	for _, p := range site.All() {
@@ -240,8 +245,8 @@ func (b *builder) page(site *content.Site, p *content.Page) {
 		secIndex = sec.Index
 	}
 	layout, secLayout, err := b.opts.Theme.LayoutOf(p, secIndex)
-	if err != nil {
-		b.errs.Add(err)
+	b.errs.Add(err)
+	if diag.IsError(err) {
 		layout = "page"
 	}
 	e := &Entry{Kind: Kind(p.Kind), Layout: layout, URL: p.URL, Output: OutputPath(p.URL), Source: p.File, Page: p, Section: sec, SectionLayout: secLayout}
@@ -328,6 +333,37 @@ func (b *builder) checkCards(site *content.Site) {
 			}
 		}
 	}
+}
+
+// pageFolders maps every folder a content page is written into to one such
+// page ("guide/man/marked.1" for guide/man/marked.1/index.html).
+func (b *builder) pageFolders() map[string]*Entry {
+	dirs := map[string]*Entry{}
+	for _, e := range b.plan.Entries {
+		if e.Page == nil {
+			continue
+		}
+		for d := path.Dir(e.Output); d != "." && dirs[d] == nil; d = path.Dir(d) {
+			dirs[d] = e
+		}
+	}
+	return dirs
+}
+
+// shadowed decides a file of content/ that a page's output takes the place
+// of, as packages ship them: an index.html beside the README.md that becomes
+// the folder's page (a docsify shell, or the HTML the Markdown was made
+// into), or a file marked.1 beside marked.1.md, whose page is the folder
+// marked.1/. Both cannot be written; the page wins, and the file is named
+// in a warning. It returns nil for a file that can be copied.
+func (b *builder) shadowed(a string, dirs map[string]*Entry) error {
+	if other := b.plan.byOutput[a]; other != nil && other.Page != nil {
+		return diag.Warning("content/"+a, 0, "not copied: the page %s is written to %s (rename the file to publish it)", other.Source, a)
+	}
+	if other := dirs[a]; other != nil {
+		return diag.Warning("content/"+a, 0, "not copied: the page %s is written into a folder of this name, %s/ (rename the file to publish it)", other.Source, a)
+	}
+	return nil
 }
 
 // OutputPath is where a page at a clean URL is written: "steps/submit/" →

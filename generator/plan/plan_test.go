@@ -8,6 +8,7 @@ import (
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
+	"guidebook/generator/diag"
 )
 
 func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
@@ -170,6 +171,16 @@ func TestPlanErrors(t *testing.T) {
 			[]string{`content/g/_index.md:4: layout "procedur" is not a layout`, `did you mean "procedure"?`}},
 		{"generated templates are not layouts", fstest.MapFS{"g/x.md": page("X", "type: history"), "g/y.md": page("Y", "layout: 404")},
 			[]string{`content/g/x.md:3: type "history" is not a layout`, `content/g/y.md:3: layout "404" is not a layout`}},
+		// Packages ship an index.html beside the README.md that becomes the
+		// folder's page (pino's docsify shell, Node's generated API HTML),
+		// and marked ships man/marked.1 beside man/marked.1.md: each failed
+		// the real-world corpus build (the second while writing the output).
+		{"file at a page's output", fstest.MapFS{"pino/README.md": page("P"), "pino/index.html": file("<html>")},
+			[]string{"content/pino/index.html: warning: not copied: the page content/pino/README.md is written to pino/index.html"}},
+		{"file named like a page's folder", fstest.MapFS{"m/marked.1.md": page("M"), "m/marked.1": file(".TH")},
+			[]string{"content/m/marked.1: warning: not copied: the page content/m/marked.1.md is written into a folder of this name, m/marked.1/"}},
+		{"another tool's layout is a warning", fstest.MapFS{"g/x.md": page("X", "layout: default"), "g/y.md": page("Y", "layout: post")},
+			[]string{`content/g/x.md:3: warning: layout "default" is not a layout of this site or its theme`, `content/g/y.md:3: warning: layout "post"`}},
 		{"missing action and card pages", fstest.MapFS{"_index.md": file("---\ntitle: H\nactions:\n  - {text: Go, page: nope.md}\ncards: {pages: [gone/_index.md]}\n---\n")},
 			[]string{`content/_index.md:3: action "Go": page "nope.md" does not exist`, `content/_index.md:5: cards: page "gone/_index.md" does not exist`}},
 	}
@@ -219,5 +230,24 @@ func TestThemeCheck(t *testing.T) {
 	err := th.Check()
 	if err == nil || !strings.Contains(err.Error(), `templates/layouts.yaml:7: layout "broken": no template templates/lisst.html (did you mean "list"?)`) {
 		t.Errorf("Check() = %v", err)
+	}
+}
+
+// TestOtherToolsLayouts: a page naming a layout of another tool (systemd's
+// docs say Jekyll's layout: default) gets the layout it would have without
+// the key, and the build goes on.
+func TestOtherToolsLayouts(t *testing.T) {
+	site := load(t, fstest.MapFS{
+		"q/_index.md": page("Q", "layout: faq"), "q/a.md": page("A", "layout: default"),
+		"g/_index.md": page("G", "layout: post"),
+	})
+	pl, err := New(site, Options{Theme: theme(t), Config: &config.Config{}})
+	if diag.IsError(err) {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"q/a.md": "faq", "g/_index.md": "list"} {
+		if got := pl.Page(site.Page(file)).Layout; got != want {
+			t.Errorf("%s: layout %q, want %q", file, got, want)
+		}
 	}
 }

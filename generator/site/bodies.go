@@ -202,7 +202,20 @@ func external(dest string) bool {
 		return false
 	}
 	slash := strings.IndexAny(dest, "/?#")
-	return slash < 0 || colon < slash
+	return (slash < 0 || colon < slash) && isScheme(dest[:colon])
+}
+
+// isScheme reports whether s can be a URL scheme (RFC 3986: a letter, then
+// letters, digits, +, - and .). "(https" is not one: gin's changelog writes
+// [#3227]((https://…)), which browsers read as a relative path.
+func isScheme(s string) bool {
+	for i, c := range s {
+		letter := 'a' <= c|0x20 && c|0x20 <= 'z'
+		if !letter && (i == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve turns a link target written in the content file at from into a

@@ -21,6 +21,11 @@ func TestExternal(t *testing.T) {
 		{"#anchor", false},
 		{"/tips/evidence/", false},
 		{"file.md?x=a:b", false},
+		{"git+ssh://host/repo", true},
+		// gin's CHANGELOG: [#3227]((https://…)) is a relative link to a
+		// missing file; taken as external, it went out broken and unreported.
+		{"(https://github.com/gin-gonic/gin/pull/3227)", false},
+		{"1password:open", false},
 	}
 	for _, tt := range tests {
 		if got := external(tt.dest); got != tt.want {
