@@ -35,6 +35,10 @@ type Page struct {
 	IsIndex  bool   // a folder's list page (_index.md, else README.md, else index.md): the home page or a section's
 	Body     []byte
 	BodyLine int // line of the body's first line in the file
+	// TitleHeading is the plain text of the "# " heading taken out of the body to
+	// become the title, "" when none was: links written for GitHub point at
+	// its anchor (stream.md#stream), which the converter keeps.
+	TitleHeading string
 	// keyLines maps each top-level front-matter key to its file line.
 	keyLines map[string]int
 
@@ -306,6 +310,7 @@ func setTitle(p *Page) {
 	// title, plain text, cannot show it.
 	if leading && !hasImage(raw) {
 		p.Body, p.BodyLine = rest, p.BodyLine+cut
+		p.TitleHeading = h1
 	}
 }
 

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -73,5 +74,25 @@ func TestSeverity(t *testing.T) {
 	errs, rest := List{Notice("a", 1, "n"), Errorf("a", 2, "e"), Warning("a", 3, "w")}.Split()
 	if len(errs) != 1 || len(rest) != 2 {
 		t.Errorf("Split = %v / %v", errs, rest)
+	}
+}
+
+func TestSuggestAmongManyAndWide(t *testing.T) {
+	known := []string{"保存哪些证据", "第-1-步登录", "unixmacos", "options"}
+	for got, want := range map[string]string{
+		"保存哪些证":      `(did you mean "保存哪些证据"?)`, // one Han character apart: three bytes, one rune
+		"第-1-步-登录":   `(did you mean "第-1-步登录"?)`,
+		"unix-macos": `(did you mean "unixmacos"?)`,
+	} {
+		if s := SuggestAmong(got, known, "headings"); s != " "+want {
+			t.Errorf("SuggestAmong(%q) = %q, want %q", got, s, want)
+		}
+	}
+	many := make([]string, 300)
+	for i := range many {
+		many[i] = fmt.Sprintf("heading-%03d", i)
+	}
+	if s := SuggestAmong("zzz", many, "headings"); !strings.Contains(s, "… 295 more") {
+		t.Errorf("a hint lists at most 5 candidates: %q", s)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -206,8 +207,15 @@ func SuggestAmong(got string, known []string, noun string) string {
 	best, bestD := "", 3
 	sorted := append([]string(nil), known...)
 	sort.Strings(sorted)
+	lower := strings.ToLower(got)
+	n := utf8.RuneCountInString(lower)
 	for _, k := range sorted {
-		if d := Distance(strings.ToLower(got), k); d < bestD {
+		// The distance is at least the difference in length: skip the
+		// names that cannot come close (a page may have hundreds of headings).
+		if diff := utf8.RuneCountInString(k) - n; diff >= bestD || -diff >= bestD {
+			continue
+		}
+		if d := Distance(lower, k); d < bestD {
 			best, bestD = k, d
 		}
 	}

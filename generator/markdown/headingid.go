@@ -44,6 +44,10 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			slugs.Reserve(string(id))
 		}
 	}
+	if t := st.page.TitleHeading; t != "" {
+		st.titleID = st.page.IDPrefix + slugs.Slug(strings.TrimSpace(t))
+		st.ids[st.titleID] = true
+	}
 	for _, h := range heads {
 		id, ok := attrBytes(h, "id")
 		if !ok {

@@ -130,3 +130,14 @@ func TestRawHTMLAnchorsCountAsIDs(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleHeadingKeepsItsAnchor(t *testing.T) {
+	res, err := New().Convert([]byte("Intro.\n\n## Stream\n\n## Other\n"), Page{File: "x.md", Line: 1, TitleHeading: "Stream"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(res.HTML)
+	if !strings.HasPrefix(html, `<a id="stream"></a>`) || !strings.Contains(html, `<h2 id="stream-1">`) || !res.HasID("stream") {
+		t.Errorf("the removed title heading must keep GitHub's first ID:\n%s", html)
+	}
+}

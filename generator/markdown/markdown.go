@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"guidebook/generator/diag"
+	"html"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -113,6 +114,12 @@ type Page struct {
 	// Image rewrites the source of a Markdown image or a raw HTML <img src>
 	// written at line of File, like Link. Nil leaves sources unchanged.
 	Image func(dest string, line int) (string, error)
+	// TitleHeading is the text of a "# " heading taken out of the body to
+	// become the page's title. As on GitHub, where it is the document's
+	// first heading, its ID comes before all others (later headings with the
+	// same text get -1, -2), and an empty anchor with that ID starts the
+	// HTML, so links written for GitHub (stream.md#stream) still land.
+	TitleHeading string
 	// Fields are the fill-in fields the page declares; {{name}} in its text
 	// becomes the field's element (see placeholder.go). Without fields, {{…}}
 	// is plain text.
@@ -197,7 +204,11 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render: %w", p.File, err)
 	}
-	res := &Result{HTML: buf.Bytes(), Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
+	out := buf.Bytes()
+	if st.titleID != "" {
+		out = append([]byte(`<a id="`+html.EscapeString(st.titleID)+`"></a>`+"\n"), out...)
+	}
+	res := &Result{HTML: out, Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()
 }
@@ -221,6 +232,8 @@ type state struct {
 	src   []byte
 	lines lineIndex
 	ids   map[string]bool // element IDs of the page, see Result.IDs
+	// titleID is the ID of Page.TitleHeading, "" without one.
+	titleID string
 	// codeClasses are the chroma classes the code renderer wrote.
 	codeClasses map[string]bool
 	tasks       []Task

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"strconv"
@@ -164,7 +165,7 @@ const devCSS = "assets/site.css"
 func codeClasses(results map[*content.Page]*markdown.Result) map[string]bool {
 	used := map[string]bool{}
 	for _, r := range results {
-		markdown.UsedCodeClasses(r.HTML, used)
+		maps.Copy(used, r.CodeClasses)
 	}
 	return used
 }

@@ -14,7 +14,6 @@ import (
 
 	"guidebook/generator/content"
 	"guidebook/generator/diag"
-	"guidebook/generator/markdown"
 	"guidebook/generator/plan"
 	"guidebook/generator/render"
 )
@@ -223,9 +222,7 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 		if res == nil {
 			continue
 		}
-		used := map[string]bool{}
-		markdown.UsedCodeClasses(res.HTML, used)
-		for c := range used {
+		for c := range res.CodeClasses {
 			if !st.usedCode[c] {
 				return nil, Update{Full: true, Reason: "a new kind of code block needs its styles"}, nil
 			}
