@@ -2,6 +2,8 @@ package site
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"guidebook/generator/content"
@@ -34,10 +36,10 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 	if err != nil {
 		return err
 	}
-	for name, data := range idx.Files {
-		if err := files.put("search/"+name, data); err != nil {
-			return err
-		}
+	names := slices.Collect(maps.Keys(idx.Files))
+	// Thousands of small files: written by a few writers at once.
+	if err := inParallel(names, func(name string) error { return files.put("search/"+name, idx.Files[name]) }); err != nil {
+		return err
 	}
 	assets.SearchManifest = "search/" + idx.Manifest
 	return nil
