@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
@@ -28,6 +29,7 @@ import (
 	"guidebook/generator/diag"
 	"guidebook/generator/serve"
 	"guidebook/generator/site"
+	"guidebook/generator/starter"
 )
 
 // theme is the default theme compiled into the binary; a site overrides it
@@ -35,6 +37,13 @@ import (
 //
 //go:embed all:templates all:static
 var theme embed.FS
+
+// starters are the sites `guidebook init` writes, one folder per language
+// (examples/starter-<lang>/). They live under examples/ so they can be
+// browsed and built like any other example site.
+//
+//go:embed all:examples/starter-en all:examples/starter-zh-CN
+var starters embed.FS
 
 func main() {
 	ctx, stop := signalContext()
@@ -295,4 +304,61 @@ func version() string {
 		return info.Main.Version
 	}
 	return "dev"
+}
+
+// parseInterspersed parses fs allowing flags after the positional arguments
+// (guidebook init DIR --lang en), and returns the positional arguments.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func cmdInit(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("init", "init [DIR] [--lang "+strings.Join(starter.Languages(starters), "|")+"]", stderr)
+	lang := fs.String("lang", "en", "language of the starter site and of the theme's words ("+strings.Join(starter.Languages(starters), ", ")+")")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		fs.Usage()
+		return fmt.Errorf("init takes one folder, got %d: %s", len(pos), strings.Join(pos, " "))
+	}
+	dir := "."
+	if len(pos) == 1 {
+		dir = pos[0]
+	}
+	src, err := starter.Site(starters, *lang)
+	if err != nil {
+		return err
+	}
+	wrote, err := starter.Write(dir, src)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created a Guidebook site (%s) in %s: %d files\n", *lang, dir, len(wrote))
+	for _, p := range wrote {
+		fmt.Fprintf(stdout, "  %s\n", path.Clean(p))
+	}
+	site := ""
+	if dir != "." {
+		site = " -s " + dir
+	}
+	fmt.Fprintf(stdout, `
+Next:
+  guidebook serve%[1]s   preview on http://127.0.0.1:1313; pages reload as you save
+  guidebook check%[1]s   list broken links and front matter mistakes
+  guidebook build%[1]s   write the site to %[2]s
+README.md says where templates go, how layouts work and how to add a language.
+`, site, filepath.Join(dir, "public")+string(filepath.Separator))
+	return nil
 }

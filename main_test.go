@@ -13,7 +13,7 @@ import (
 // layers is the package order of DESIGN.md: a package may import only
 // packages of earlier layers (or its own layer's peers where listed together).
 var layers = [][]string{
-	{"guidebook/generator/diag"},
+	{"guidebook/generator/diag", "guidebook/generator/starter"},
 	{"guidebook/generator/config"},
 	{"guidebook/generator/content", "guidebook/generator/markdown"},
 	{"guidebook/generator/search", "guidebook/generator/diff"},
