@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"guidebook/generator/internal/cputime"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -90,7 +91,7 @@ func TestLongLineFallsBackToWholeLine(t *testing.T) {
 // old n·m table needed ~10 GB for two 50,000-character lines and 3.9 GB and
 // 16 s for 30,000 lines each.
 func TestHugeInputsAreBounded(t *testing.T) {
-	if raceEnabled || testing.CoverMode() != "" {
+	if cputime.Race || testing.CoverMode() != "" {
 		t.Skip("time limits mean nothing under -race or -cover")
 	}
 	rng := rand.New(rand.NewPCG(1, 2))

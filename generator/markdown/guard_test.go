@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"guidebook/generator/internal/cputime"
 	"strings"
 	"testing"
 	"time"
@@ -51,9 +52,9 @@ func TestHostileInputIsBounded(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(hostile(tt.kind, tt.n))
-			start := time.Now()
+			start := cputime.Used()
 			_, err := c.Convert(src, Page{File: "x.md", Line: 1})
-			took := time.Since(start)
+			took := cputime.Used() - start
 			t.Logf("%d bytes in %v", len(src), took)
 			switch {
 			case tt.err == "" && err != nil:
@@ -61,8 +62,9 @@ func TestHostileInputIsBounded(t *testing.T) {
 			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 				t.Fatalf("error %v, want %q", err, tt.err)
 			}
-			if took > time.Second {
-				t.Errorf("took %v, want < 1 s", took)
+			// CPU time, not the wall clock: CI runs other tests on the same cores.
+			if took > time.Second && !cputime.Race {
+				t.Errorf("took %v of CPU, want < 1 s", took)
 			}
 		})
 	}
