@@ -107,10 +107,6 @@ type Options struct {
 	// Static lists the files of static/ that are copied as they are,
 	// relative to static/ (bundled CSS and JS are not among them).
 	Static []string
-	// Assets lists the files the build derives from the theme (bundles
-	// under assets/, the search index under search/), so pages cannot
-	// take their paths.
-	Assets []string
 }
 
 // MaxPrintPages is the largest site that gets a whole-site print page: past
@@ -207,9 +203,6 @@ func (b *builder) generated(site *content.Site) {
 	}
 	for _, f := range files {
 		b.add(&Entry{Kind: f.kind, URL: f.out, Output: f.out})
-	}
-	for _, a := range b.opts.Assets {
-		b.add(&Entry{Kind: KindStatic, URL: a, Output: a})
 	}
 }
 
