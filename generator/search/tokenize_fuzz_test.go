@@ -1,9 +1,11 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,6 +19,9 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// A hang fails with the input instead of stalling the fuzzer.
+		guard := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("Tokenize(%q) takes over 3 s", s)) })
+		defer guard.Stop()
 		got := Tokenize(s)
 		if again := Tokenize(s); !slices.Equal(got, again) {
 			t.Fatalf("Tokenize(%q) gave %q, then %q", s, got, again)
