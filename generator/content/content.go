@@ -403,6 +403,29 @@ func sortPages(ps []*Page) {
 	sort.SliceStable(ps, func(i, j int) bool { return less(ps[i], ps[j]) })
 }
 
+// InOrder reports whether every page of a section, and every section, is
+// still where the ordering rule (weight, then title, then path) puts it:
+// after a title changes, a dev server checks this before reusing the order.
+func (s *Site) InOrder() bool {
+	sorted := func(n int, at func(int) *Page) bool {
+		for i := 1; i < n; i++ {
+			if less(at(i), at(i-1)) {
+				return false
+			}
+		}
+		return true
+	}
+	if !sorted(len(s.Sections), func(i int) *Page { return s.Sections[i].Index }) || !sorted(len(s.Root), func(i int) *Page { return s.Root[i] }) {
+		return false
+	}
+	for _, sec := range s.Sections {
+		if !sorted(len(sec.Pages), func(i int) *Page { return sec.Pages[i] }) {
+			return false
+		}
+	}
+	return true
+}
+
 func less(a, b *Page) bool {
 	wa, wb := a.Weight, b.Weight
 	if (wa == 0) != (wb == 0) {

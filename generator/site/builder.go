@@ -202,10 +202,13 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 	for _, e := range edits {
 		titles = titles || e.old.Title != e.fresh.Title || e.old.Description != e.fresh.Description
 		e.old.Title, e.old.Description = e.fresh.Title, e.fresh.Description
-		e.old.Body, e.old.BodyLine = e.fresh.Body, e.fresh.BodyLine
+		e.old.Body, e.old.BodyLine, e.old.TitleHeading = e.fresh.Body, e.fresh.BodyLine, e.fresh.TitleHeading
 		for _, entry := range st.showing(e.old) {
 			affected[entry] = true
 		}
+	}
+	if titles && !st.site.InOrder() { // pages of equal weight are ordered by title
+		return nil, Update{Full: true, Reason: "a title change reorders pages"}, nil
 	}
 	// Convert the changed bodies: for their own pages and for every entry
 	// that shows them.

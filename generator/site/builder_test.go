@@ -53,6 +53,8 @@ func TestBuilderUpdates(t *testing.T) {
 		{"title of the home page", map[string]string{"content/_index.md": "---\ntitle: 新首页\ndescription: 测试首页\n---\n欢迎。[开始](steps/_index.md)\n"},
 			false, false, -1,
 			map[string]string{"faq/how-long/index.html": "新首页"}, ""},
+		{"a title that reorders its section", map[string]string{"content/revisions/newer.md": "---\ntitle: 旧版流程二\nrevises: steps/_index.md\ndate: 2024-06-15\nsummary: 修订\n---\n登录账号\n跟进处理情况\n"},
+			true, false, -1, map[string]string{"revisions/index.html": "旧版流程二"}, ""},
 		{"body of a revision", map[string]string{"content/revisions/newer.md": "---\ntitle: 修订稿\nrevises: steps/_index.md\ndate: 2024-06-15\nsummary: 修订\n---\n登录账号\n跟进处理进度\n"},
 			false, false, -1,
 			map[string]string{"revisions/newer/index.html": "处理进度"}, ""},
