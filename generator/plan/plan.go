@@ -74,13 +74,23 @@ type Entry struct {
 
 // Deps returns the content paths whose change requires rendering e again,
 // beyond the site's structure (titles, order, menus), which every HTML
-// entry depends on: its own source, and the bodies it shows.
+// entry depends on: its own source, the bodies it shows, and for an earlier
+// version the page it revises and the other versions (its diff is made
+// against the one before it).
 func (e *Entry) Deps() []string {
 	var out []string
 	if e.Page != nil && e.Kind != KindAlias {
 		out = append(out, e.Page.Path)
-		for _, r := range e.Page.Revisions {
-			if e.Kind == KindHistory || e.Kind == KindPage {
+		if t := e.Page.RevisionOf; t != nil {
+			out = append(out, t.Path)
+			for _, r := range t.Revisions {
+				if r != e.Page {
+					out = append(out, r.Path)
+				}
+			}
+		}
+		if e.Kind == KindHistory || e.Kind == KindPage || e.Kind == KindSection || e.Kind == KindHome {
+			for _, r := range e.Page.Revisions {
 				out = append(out, r.Path)
 			}
 		}

@@ -129,6 +129,9 @@ func TestPlanEntries(t *testing.T) {
 	if deps := strings.Join(install.Deps(), ","); deps != "guides/install.md,archive/install-v1.md" {
 		t.Errorf("Deps of a page with a revision = %s", deps)
 	}
+	if deps := strings.Join(pl.Output("archive/install-v1/index.html").Deps(), ","); deps != "archive/install-v1.md,guides/install.md" {
+		t.Errorf("Deps of an earlier version = %s (it shows the page it revises)", deps)
+	}
 	if deps := strings.Join(pl.Output("guides/index.html").Deps(), ","); deps != "guides/_index.md,guides/install.md,guides/special.md,guides/typed.md" {
 		t.Errorf("Deps of an embedding list page = %s", deps)
 	}

@@ -266,21 +266,18 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 	return st.replaceOutput(files, warnings), upd, nil
 }
 
-// showing returns the entries whose output shows page p's body: its own
-// page, the pages that embed it (a procedure, the FAQ list, the print page)
-// and, for an earlier version, the other versions and the history page
-// whose diffs and lists it is part of.
+// showing returns the entries whose output shows page p's body, by the
+// plan's dependency lists: its own page, the pages that embed it (a
+// procedure, the FAQ list, the print page) and, for an earlier version, the
+// other versions whose diffs read it.
 func (st *state) showing(p *content.Page) []*plan.Entry {
 	var out []*plan.Entry
 	for _, e := range st.plan.Entries {
 		if !e.Kind.HTML() || e.Kind == plan.KindAlias {
 			continue
 		}
-		for _, dep := range e.Deps() {
-			if dep == p.Path || (p.RevisionOf != nil && dep == p.RevisionOf.Path) {
-				out = append(out, e)
-				break
-			}
+		if slices.Contains(e.Deps(), p.Path) {
+			out = append(out, e)
 		}
 	}
 	return out
