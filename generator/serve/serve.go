@@ -47,12 +47,31 @@ type Server struct {
 	fail error        // problems of the last build, nil when it succeeded
 }
 
-// Run builds, serves and watches until ctx is cancelled.
+// Run builds, serves and watches until ctx is cancelled. The watcher is in
+// place before the first build starts, so no edit made from then on is
+// missed; Ready is sent once the server accepts connections.
 func Run(ctx context.Context, opts Options) error {
 	s := newServer(opts)
+	var wg sync.WaitGroup
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watchErr := make(chan error, 1)
+	watching := make(chan struct{})
+	wg.Go(func() {
+		watchErr <- watch(ctx, opts.Dir, func(paths []string) { s.rebuild(ctx, paths) }, func() { close(watching) })
+	})
+	select {
+	case <-watching:
+	case err := <-watchErr:
+		cancel()
+		wg.Wait()
+		return err
+	}
 	s.rebuild(ctx, nil)
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
+		cancel()
+		wg.Wait()
 		return err
 	}
 	srv := newHTTPServer(s)
@@ -63,11 +82,6 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Ready != nil {
 		opts.Ready <- ln.Addr().String()
 	}
-	var wg sync.WaitGroup
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	watchErr := make(chan error, 1)
-	wg.Go(func() { watchErr <- watch(ctx, opts.Dir, func(paths []string) { s.rebuild(ctx, paths) }) })
 	wg.Go(func() { s.refresher(ctx) })
 	wg.Go(func() {
 		<-ctx.Done()

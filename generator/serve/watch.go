@@ -28,8 +28,8 @@ var sources = []string{"content", "templates", "static"}
 // once, in the order first seen), until ctx is cancelled. A folder created or
 // moved into place is watched at once, and the trees are walked again so
 // nothing under it is missed; a folder moved away stops being watched under
-// its old name.
-func watch(ctx context.Context, dir string, rebuild func(paths []string)) error {
+// its old name. ready is called once the folders are watched.
+func watch(ctx context.Context, dir string, rebuild func(paths []string), ready func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -44,6 +44,7 @@ func watch(ctx context.Context, dir string, rebuild func(paths []string)) error 
 		}
 	}
 	rewalk()
+	ready()
 	var timer <-chan time.Time
 	var changed []string
 	for {

@@ -50,8 +50,9 @@ func TestWatchFollowsRenamedFolders(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	rebuilt := make(chan struct{}, 64)
 	done := make(chan error, 1)
-	go func() { done <- watch(ctx, dir, func([]string) { rebuilt <- struct{}{} }) }()
-	time.Sleep(100 * time.Millisecond) // let the watcher add its folders
+	watching := make(chan struct{})
+	go func() { done <- watch(ctx, dir, func([]string) { rebuilt <- struct{}{} }, func() { close(watching) }) }()
+	<-watching
 
 	expect := func(what string, want bool) {
 		t.Helper()
