@@ -45,7 +45,16 @@ var theme embed.FS
 //go:embed all:examples/starter-en all:examples/starter-zh-CN
 var starters embed.FS
 
+// gcPercent is the garbage collector's target, unless GOGC says otherwise: a
+// build holds its pages and search index briefly and then exits, and at
+// half the default heap growth it needs about a quarter less memory at
+// 10,000 pages and runs no slower (see BENCHMARKS.md).
+const gcPercent = 50
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signalContext()
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
