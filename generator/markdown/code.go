@@ -14,7 +14,7 @@ import (
 )
 
 // code highlights fenced and indented code with chroma CSS classes (see
-// HighlightCSS and UsedCodeClasses for the stylesheet that goes with them).
+// HighlightCSS and Result.CodeClasses for the stylesheet that goes with them).
 type code struct {
 	tokens *tokenWriter
 	lexers *lexerCache

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -11,7 +10,7 @@ import (
 // HighlightCSS returns the stylesheet for highlighted code: a light palette by
 // default and a dark one when the page is in dark mode, either chosen by the
 // reader (html[data-theme="dark"]) or by the system with no choice made.
-// Only rules for the token classes in used are kept (see UsedCodeClasses),
+// Only rules for the token classes in used are kept (see Result.CodeClasses),
 // so a site without code pays nothing for highlighting.
 func HighlightCSS(used map[string]bool) (string, error) {
 	if len(used) == 0 {
@@ -44,39 +43,6 @@ func HighlightCSS(used map[string]bool) (string, error) {
 	b.WriteString(scoped(`html[data-theme="dark"] `))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n" + scoped(`html:not([data-theme="light"]) `) + "}\n")
 	return b.String(), nil
-}
-
-// UsedCodeClasses returns the chroma token classes that occur in html.
-func UsedCodeClasses(html []byte, into map[string]bool) {
-	if !bytes.Contains(html, []byte(`class="chroma"`)) {
-		return
-	}
-	into["chroma"] = true
-	spanClasses(html, into)
-}
-
-// spanClasses adds the class of every <span class="…"> in html to into, the
-// token classes chroma writes. A loop of bytes.Index, not a regexp: on the
-// real-world corpus the regexp took 0.6 s of CPU, a tenth of the build.
-func spanClasses(html []byte, into map[string]bool) {
-	const open = `<span class="`
-	for {
-		i := bytes.Index(html, []byte(open))
-		if i < 0 {
-			return
-		}
-		html = html[i+len(open):]
-		j := 0
-		for j < len(html) && ('a' <= html[j] && html[j] <= 'z' || '0' <= html[j] && html[j] <= '9') {
-			j++
-		}
-		if j > 0 && j < len(html) && html[j] == '"' {
-			if !into[string(html[:j])] {
-				into[string(html[:j])] = true
-			}
-		}
-		html = html[j:]
-	}
 }
 
 // keepUsed drops the rules of a chroma stylesheet whose token class is unused.

@@ -158,8 +158,7 @@ type Result struct {
 	// (nested ones too) and the id= and <a name=> of raw HTML.
 	IDs map[string]bool
 	// CodeClasses are the chroma CSS classes the page's code uses, for
-	// HighlightCSS (the same set UsedCodeClasses finds in HTML, without
-	// scanning it).
+	// HighlightCSS, recorded as the code is written (no scan of the HTML).
 	CodeClasses map[string]bool
 }
 
