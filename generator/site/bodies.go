@@ -118,7 +118,6 @@ func markdownFields(fs []content.Field) []markdown.Field {
 // link resolves a link written in p, for display on p's own page: a page,
 // an anchor, a file beside a page or in static/; a broken one is recorded.
 func (b *bodies) link(p *content.Page, dest string, line int) (string, error) {
-	hostURL := p.URL
 	if external(dest) {
 		return dest, nil
 	}
@@ -137,14 +136,14 @@ func (b *bodies) link(p *content.Page, dest string, line int) (string, error) {
 		if anchor != "" {
 			b.addAnchor(anchorRef{from: p, target: to, anchor: anchor, dest: dest, line: line})
 		}
-		href := render.RelPath(hostURL, to.URL)
+		href := render.RelPath(p.URL, to.URL)
 		if anchor != "" {
 			href += "#" + url.PathEscape(anchor)
 		}
 		return href, nil
 	}
 	if e := b.plan.Output(cp); e != nil && (e.Kind == plan.KindAsset || e.Kind == plan.KindStatic) {
-		href := render.RelPath(hostURL, cp)
+		href := render.RelPath(p.URL, cp)
 		if query != "" {
 			href += "?" + query
 		}
@@ -172,9 +171,7 @@ func (b *bodies) image(p *content.Page, src string, line int) (string, error) {
 		if b.externalImages == "error" {
 			e = diag.Errorf(p.File, line, "image %s is on another site: copy it next to the page (the site makes no requests to other origins), or set externalImages: allow or warn", src)
 		}
-		b.mu.Lock()
-		b.problems.Add(e)
-		b.mu.Unlock()
+		b.record(e)
 	}
 	return src, nil
 }
@@ -186,6 +183,11 @@ func (b *bodies) broken(p *content.Page, line int, format string, args ...any) {
 	if b.warnLinks {
 		e = diag.Warning(p.File, line, format, args...)
 	}
+	b.record(e)
+}
+
+// record keeps a problem found while converting, on any worker.
+func (b *bodies) record(e error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.problems.Add(e)
