@@ -186,6 +186,17 @@ func (b *bodies) broken(p *content.Page, line int, format string, args ...any) {
 	b.record(e)
 }
 
+// verdict adds the problems the conversions recorded and the links to
+// missing anchors to errs, and splits them: the warnings, sorted by file and
+// line, and the errors that fail the build (nil when none).
+func (b *bodies) verdict(errs diag.List, results map[*content.Page]*markdown.Result) ([]error, error) {
+	errs.Add(b.problems...)
+	errs.Add(b.checkAnchors(results)...)
+	fatal, rest := errs.Split()
+	warnings, _ := rest.Err().(diag.List)
+	return warnings, fatal.Err()
+}
+
 // record keeps a problem found while converting, on any worker.
 func (b *bodies) record(e error) {
 	b.mu.Lock()

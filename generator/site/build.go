@@ -134,15 +134,11 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 	bodies.workers = opts.Workers
 	results, cerr := bodies.convertAll()
 	errs.Add(cerr)
-	errs.Add(bodies.problems...)
-	errs.Add(bodies.checkAnchors(results)...)
-	fatal, rest := errs.Split()
-	if sorted, ok := rest.Err().(diag.List); ok {
-		warnings = append(warnings, sorted...)
+	linkWarnings, fatal := bodies.verdict(errs, results)
+	if fatal != nil {
+		return nil, fatal
 	}
-	if err := fatal.Err(); err != nil {
-		return nil, err
-	}
+	warnings = append(warnings, linkWarnings...)
 	out := &Output{Files: map[string][]byte{}, Warnings: warnings, Notices: site.Notices}
 	files := &store{files: out.Files}
 	if opts.StreamTo != "" {

@@ -237,11 +237,9 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 			}
 		}
 	}
-	errs.Add(st.bodies.problems...)
-	errs.Add(st.bodies.checkAnchors(st.in.Bodies)...)
-	fatal, rest := errs.Split()
-	if err := fatal.Err(); err != nil {
-		return nil, upd, err
+	warnings, fatal := st.bodies.verdict(errs, st.in.Bodies)
+	if fatal != nil {
+		return nil, upd, fatal
 	}
 	if titles {
 		for _, e := range edits {
@@ -259,10 +257,6 @@ func (b *Builder) updatePages(ctx context.Context, paths []string) (*Output, Upd
 		return nil, upd, err
 	}
 	upd.Rendered = len(entries)
-	var warnings []error
-	if sorted, ok := rest.Err().(diag.List); ok {
-		warnings = sorted
-	}
 	return st.replaceOutput(files, warnings), upd, nil
 }
 
