@@ -78,6 +78,18 @@ type Section struct {
 	Pages []*Page // ordered by weight, then title
 }
 
+// Archive reports whether the section holds only earlier versions of other
+// pages (at least one): such a section gets no sidebar and is left off the
+// print page.
+func (s *Section) Archive() bool {
+	for _, p := range s.Pages {
+		if !p.IsRevision() {
+			return false
+		}
+	}
+	return len(s.Pages) > 0
+}
+
 // Site is the validated content of a site.
 type Site struct {
 	Home     *Page

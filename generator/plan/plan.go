@@ -223,22 +223,11 @@ func printed(site *content.Site, p *content.Page) bool {
 		return false
 	}
 	if p.Kind == content.KindSection {
-		if sec := site.Section(p.Section); sec != nil && onlyRevisions(sec) {
+		if sec := site.Section(p.Section); sec != nil && sec.Archive() {
 			return false
 		}
 	}
 	return true
-}
-
-// onlyRevisions reports whether every page of sec is an earlier version of
-// another page: such a section is an archive, with no sidebar or print.
-func onlyRevisions(sec *content.Section) bool {
-	for _, p := range sec.Pages {
-		if !p.IsRevision() {
-			return false
-		}
-	}
-	return len(sec.Pages) > 0
 }
 
 func (b *builder) page(site *content.Site, p *content.Page) {
@@ -253,17 +242,11 @@ func (b *builder) page(site *content.Site, p *content.Page) {
 		layout = "page"
 	}
 	e := &Entry{Kind: Kind(p.Kind), Layout: layout, URL: p.URL, Output: OutputPath(p.URL), Source: p.File, Page: p, Section: sec, SectionLayout: secLayout}
-	switch p.Kind {
-	case content.KindSection:
-		if sec != nil {
-			e.Lists = sec.Pages
-			if secLayout.Embeds {
-				e.Embeds = withBodies(sec.Pages)
-				e.Lists = nil
-			}
+	if p.Kind == content.KindSection && sec != nil {
+		e.Lists = sec.Pages
+		if secLayout.Embeds {
+			e.Embeds, e.Lists = withBodies(sec.Pages), nil
 		}
-	case content.KindHome:
-		e.Section = nil
 	}
 	if b.add(e) {
 		b.plan.byPage[p] = e

@@ -17,7 +17,7 @@ type SideLink struct {
 // sidebar is for reading a section in order.
 func sidebar(e *plan.Entry) []SideLink {
 	sec := e.Section
-	if sec == nil || len(sec.Pages) == 0 || e.Kind == plan.KindAlias || archive(sec) {
+	if sec == nil || len(sec.Pages) == 0 || e.Kind == plan.KindAlias || sec.Archive() {
 		return nil
 	}
 	current := e.Page
@@ -33,16 +33,6 @@ func sidebar(e *plan.Entry) []SideLink {
 		add(q, false)
 	}
 	return out
-}
-
-// archive reports whether every page of sec is an earlier version of another.
-func archive(sec *content.Section) bool {
-	for _, p := range sec.Pages {
-		if !p.IsRevision() {
-			return false
-		}
-	}
-	return true
 }
 
 // MaxSidebar is the most pages a sidebar lists in full. A larger section
