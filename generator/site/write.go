@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -49,7 +48,7 @@ func (o *Output) Write(dir string) error {
 	o.temp = ""             // whatever happens next, the folder is not written to again
 	defer os.RemoveAll(tmp) // no-op after the rename
 	if err := writeFiles(tmp, o.Files); err != nil {
-		return fmt.Errorf("output: %w", err)
+		return err // put says "output: …"
 	}
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte("Written by guidebook build; this folder is replaced on every build.\n"), 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
@@ -247,24 +246,11 @@ func checkReplaceable(dir string) error {
 		dir, strings.Join(names, ", "))
 }
 
-// writeFiles writes files under dir: every folder made once, then the files
-// by a few writers at a time, since writing is mostly waiting on system calls.
+// writeFiles writes files under dir by a few writers at a time, since writing
+// is mostly waiting on system calls; the store makes each folder once.
 func writeFiles(dir string, files map[string][]byte) error {
-	dirs := map[string]bool{}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-		dirs[path.Dir(name)] = true
-	}
-	sorted := slices.Sorted(maps.Keys(dirs)) // parents before children
-	for _, d := range sorted {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	return inParallel(names, func(name string) error {
-		return os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), files[name], 0o644)
-	})
+	out := &store{dir: dir}
+	return inParallel(slices.Collect(maps.Keys(files)), func(name string) error { return out.put(name, files[name]) })
 }
 
 // removeAll removes dir, its top-level entries in parallel.
