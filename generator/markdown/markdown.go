@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"guidebook/generator/diag"
 	"html"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -18,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Converter is one goldmark pipeline, built once per build and safe for
@@ -25,7 +27,21 @@ import (
 type Converter struct {
 	md     goldmark.Markdown
 	limits Limits
+	// scratch holds the buffers bodies are rendered into before they are
+	// copied out at their exact size: a body stays in memory for the
+	// whole build, a growing buffer's spare capacity need not.
+	scratch sync.Pool
 }
+
+// scratchBuffer is a bytes.Buffer that goldmark writes to directly: with
+// the Available, Buffered and Flush of util.BufWriter it is not wrapped
+// in a bufio.Writer of its own on every conversion.
+type scratchBuffer struct{ bytes.Buffer }
+
+func (*scratchBuffer) Buffered() int { return 0 }
+func (*scratchBuffer) Flush() error  { return nil }
+
+var _ util.BufWriter = (*scratchBuffer)(nil)
 
 type settings struct {
 	html          HTMLMode
@@ -199,14 +215,21 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	if d, ok := doc.(*ast.Document); ok {
 		d.AddMeta(stateMetaKey, st)
 	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	buf, _ := c.scratch.Get().(*scratchBuffer)
+	if buf == nil {
+		buf = new(scratchBuffer)
+	}
+	defer c.scratch.Put(buf)
+	buf.Reset()
+	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, fmt.Errorf("%s: render: %w", p.File, err)
 	}
-	out := buf.Bytes()
+	var prefix string
 	if st.titleID != "" {
-		out = append([]byte(`<a id="`+html.EscapeString(st.titleID)+`"></a>`+"\n"), out...)
+		prefix = `<a id="` + html.EscapeString(st.titleID) + `"></a>` + "\n"
 	}
+	out := make([]byte, 0, len(prefix)+buf.Len())
+	out = append(append(out, prefix...), buf.Bytes()...)
 	res := &Result{HTML: out, Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()

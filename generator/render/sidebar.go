@@ -3,6 +3,7 @@ package render
 import (
 	"guidebook/generator/content"
 	"guidebook/generator/plan"
+	"slices"
 )
 
 // SideLink is one entry of the section sidebar.
@@ -24,12 +25,13 @@ func sidebar(e *plan.Entry) []SideLink {
 	if e.Kind == plan.KindHistory {
 		current = nil
 	}
-	out := make([]SideLink, 0, len(sec.Pages)+1)
+	window := sidebarWindow(sec.Pages, e.Page)
+	out := make([]SideLink, 0, len(window)+1)
 	add := func(q *content.Page, index bool) {
 		out = append(out, SideLink{Link: Link{Title: q.Title, Href: Rel(e.URL, q.URL), Current: q == current}, Index: index})
 	}
 	add(sec.Index, true)
-	for _, q := range sidebarWindow(sec.Pages, e.Page) {
+	for _, q := range window {
 		add(q, false)
 	}
 	return out
@@ -55,12 +57,7 @@ func sidebarWindow(pages []*content.Page, p *content.Page) []*content.Page {
 	if len(pages) <= MaxSidebar {
 		return pages
 	}
-	at := 0
-	for i, q := range pages {
-		if q == p {
-			at = i
-		}
-	}
+	at := max(slices.Index(pages, p), 0)
 	start := min(max(at-SidebarWindow/2, 0), len(pages)-SidebarWindow)
 	return pages[start : start+SidebarWindow]
 }

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -192,19 +193,26 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 func renderAll(ctx context.Context, workers int, r *render.Renderer, in *render.Input, entries []*plan.Entry, files *store) error {
 	var mu sync.Mutex
 	var errs diag.List
+	// Pages are rendered into buffers reused from page to page; the store
+	// copies what it keeps.
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	err := each(ctx, workers, entries, func(e *plan.Entry) {
-		var data []byte
 		var err error
 		switch {
 		case e.Kind == plan.KindStatic || e.Kind == plan.KindAsset:
 			return
 		case e.Kind.HTML():
-			data, err = r.Page(in, e)
+			buf := bufs.Get().(*bytes.Buffer)
+			buf.Reset()
+			if err = r.PageTo(buf, in, e); err == nil {
+				err = files.putCopy(e.Output, buf.Bytes())
+			}
+			bufs.Put(buf)
 		default:
-			data, err = r.File(in, e)
-		}
-		if err == nil {
-			err = files.put(e.Output, data)
+			var data []byte
+			if data, err = r.File(in, e); err == nil {
+				err = files.put(e.Output, data)
+			}
 		}
 		if err != nil {
 			mu.Lock()

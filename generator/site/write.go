@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -309,6 +310,15 @@ type store struct {
 	files map[string][]byte
 	dir   string   // "" keeps everything in memory
 	made  sync.Map // folders already made under dir
+}
+
+// putCopy stores data, which the caller reuses once putCopy returns: it is
+// written out at once or copied.
+func (s *store) putCopy(name string, data []byte) error {
+	if s.dir == "" {
+		data = bytes.Clone(data)
+	}
+	return s.put(name, data)
 }
 
 // put stores one file. Writing to disk happens outside the lock, so the
