@@ -6,10 +6,14 @@ import (
 	"slices"
 )
 
-// SideLink is one entry of the section sidebar.
+// SideLink is one entry of the section sidebar. It repeats Link's fields
+// rather than embedding Link: templates reach a promoted field through
+// reflect's search of embedded structs, which allocates on every use.
 type SideLink struct {
-	Link
-	Index bool // the section's own list page
+	Title   string
+	Href    string
+	Current bool
+	Index   bool // the section's own list page
 }
 
 // sidebar returns the pages of the entry's section, its list page first,
@@ -28,7 +32,7 @@ func sidebar(e *plan.Entry) []SideLink {
 	window := sidebarWindow(sec.Pages, e.Page)
 	out := make([]SideLink, 0, len(window)+1)
 	add := func(q *content.Page, index bool) {
-		out = append(out, SideLink{Link: Link{Title: q.Title, Href: Rel(e.URL, q.URL), Current: q == current}, Index: index})
+		out = append(out, SideLink{Title: q.Title, Href: Rel(e.URL, q.URL), Current: q == current, Index: index})
 	}
 	add(sec.Index, true)
 	for _, q := range window {
