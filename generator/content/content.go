@@ -1,9 +1,11 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"guidebook/generator/diag"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -239,18 +241,46 @@ func contentFiles(ctx context.Context, fsys fs.FS) (paths, assets []string, err 
 // size of a hostile file, so the cap bounds every page's conversion time.
 const MaxFileSize = 4 << 20
 
+// readCapped reads the file p if it holds at most limit bytes, and returns
+// a nil slice and its size if it holds more (measured while reading, so a
+// file that grows after it is opened is still capped). One open serves the
+// size check and the read.
+func readCapped(fsys fs.FS, p string, limit int64) ([]byte, int64, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if fi.Size() > limit {
+		return nil, fi.Size(), nil
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1)) // +1: EOF is seen without growing
+	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("read %s: %w", p, err)
+	}
+	if n > limit {
+		return nil, n, nil
+	}
+	return buf.Bytes(), n, nil
+}
+
 // readPage parses one file; isIndex says it is its folder's list page. It
 // returns the page even when its front matter has problems, so later checks
 // still run on it, and every problem, notices included.
 func readPage(fsys fs.FS, p, prefix string, isIndex bool) (*Page, diag.List) {
 	file := prefix + p
-	if fi, err := fs.Stat(fsys, p); err == nil && fi.Size() > MaxFileSize {
-		return nil, diag.List{diag.Errorf(file, 0, "the file is %.1f MB; a page may be at most %d MB (split it into several pages)",
-			float64(fi.Size())/(1<<20), MaxFileSize>>20)}
-	}
-	src, err := fs.ReadFile(fsys, p)
+	src, size, err := readCapped(fsys, p, MaxFileSize)
 	if err != nil {
 		return nil, diag.List{diag.Errorf(file, 0, "%v", err)}
+	}
+	if src == nil {
+		return nil, diag.List{diag.Errorf(file, 0, "the file is %.1f MB; a page may be at most %d MB (split it into several pages)",
+			float64(size)/(1<<20), MaxFileSize>>20)}
 	}
 	fm, doc, body, bodyLine, probs := parseSource(file, src)
 	page := &Page{FrontMatter: fm, File: file, Path: p, Body: body, BodyLine: bodyLine, IsIndex: isIndex}

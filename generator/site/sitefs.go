@@ -40,6 +40,9 @@ func (s siteFS) resolve(op, name string) (string, error) {
 		return "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
 	}
 	full := filepath.Join(s.root, filepath.FromSlash(name))
+	if s.linkFree(name) {
+		return full, nil
+	}
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -56,6 +59,32 @@ func (s siteFS) resolve(op, name string) (string, error) {
 		return "", diag.Errorf(name, 0, "resolves to %s, which leaves the site folder", real)
 	}
 	return real, nil
+}
+
+// linkFree reports whether name exists and no part of it is a link. The
+// root has no links (DirFS resolved them), so only the parts of name are
+// looked at: filepath.EvalSymlinks would look at every folder from "/" on,
+// three times as many calls for a file two folders down, on every read of
+// a build.
+func (s siteFS) linkFree(name string) bool {
+	if name == "." {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(name[i:], '/')
+		end := len(name)
+		if j >= 0 {
+			end = i + j
+		}
+		fi, err := os.Lstat(filepath.Join(s.root, filepath.FromSlash(name[:end])))
+		if err != nil || fi.Mode()&fs.ModeSymlink != 0 {
+			return false
+		}
+		if j < 0 {
+			return true
+		}
+		i = end + 1
+	}
 }
 
 // leavingLink finds the first link along name whose target is outside the
