@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"guidebook/generator/diag"
 	"html"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -166,7 +167,7 @@ type Section struct {
 
 // Result is a converted page.
 type Result struct {
-	HTML     []byte
+	HTML     string
 	Headings []Heading // every top-level heading with an ID, in order
 	Sections []Section
 	Tasks    []Task // checklist items, in order
@@ -228,9 +229,11 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	if st.titleID != "" {
 		prefix = `<a id="` + html.EscapeString(st.titleID) + `"></a>` + "\n"
 	}
-	out := make([]byte, 0, len(prefix)+buf.Len())
-	out = append(append(out, prefix...), buf.Bytes()...)
-	res := &Result{HTML: out, Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
+	var out strings.Builder
+	out.Grow(len(prefix) + buf.Len())
+	out.WriteString(prefix)
+	out.Write(buf.Bytes())
+	res := &Result{HTML: out.String(), Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
 	res.Headings, res.Sections = outline(doc, src)
 	return res, st.errs.Err()
 }

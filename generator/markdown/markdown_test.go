@@ -56,7 +56,7 @@ func TestHighlightCSSKeepsOnlyUsedClasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	UsedCodeClasses(res.HTML, used)
+	UsedCodeClasses([]byte(res.HTML), used)
 	css, err := HighlightCSS(used)
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +148,7 @@ func TestCodeClassesMatchTheHTML(t *testing.T) {
 			t.Fatal(err)
 		}
 		scanned := map[string]bool{}
-		UsedCodeClasses(res.HTML, scanned)
+		UsedCodeClasses([]byte(res.HTML), scanned)
 		if fmt.Sprint(scanned) != fmt.Sprint(res.CodeClasses) {
 			t.Errorf("%q: CodeClasses %v, HTML has %v", src, res.CodeClasses, scanned)
 		}

@@ -123,7 +123,7 @@ func (r *Renderer) pageData(in *Input, e *plan.Entry, d *PageData) {
 		d.Description = p.Description
 	}
 	if res := in.Bodies[p]; res != nil {
-		d.Content = template.HTML(res.HTML)
+		d.Content = template.HTML(res.HTML) // a string: no copy per page
 		d.TOC = toc(res.Headings, p)
 		d.Tasks = len(res.Tasks)
 	}

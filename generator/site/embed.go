@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 
@@ -41,19 +40,19 @@ func embedded(res *markdown.Result, pageURL, hostURL, prefix string) *markdown.R
 	return &out
 }
 
-func rewriteEmbedded(src []byte, pageURL, hostURL, prefix string, ids map[string]bool) []byte {
+func rewriteEmbedded(src, pageURL, hostURL, prefix string, ids map[string]bool) string {
 	base, err := url.Parse("http://site.invalid/" + pageURL)
 	if err != nil {
 		return src
 	}
-	var b bytes.Buffer
+	var b strings.Builder
 	b.Grow(len(src))
-	z := html.NewTokenizer(bytes.NewReader(src))
+	z := html.NewTokenizer(strings.NewReader(src))
 	skip := 0 // depth inside a dropped <a class="anchor">
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return b.Bytes()
+			return b.String()
 		}
 		raw := z.Raw()
 		if skip > 0 {
@@ -143,7 +142,7 @@ func hasClass(t html.Token, class string) bool {
 }
 
 // writeTag writes a start tag with its attributes escaped.
-func writeTag(b *bytes.Buffer, t html.Token, selfClosing bool) {
+func writeTag(b *strings.Builder, t html.Token, selfClosing bool) {
 	b.WriteByte('<')
 	b.WriteString(t.Data)
 	for _, a := range t.Attr {

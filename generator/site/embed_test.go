@@ -24,12 +24,12 @@ func TestRewriteEmbedded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := string(rewriteEmbedded([]byte(tt.in), "steps/login/", "steps/", "p-x-", ids)); got != tt.want {
+			if got := rewriteEmbedded(tt.in, "steps/login/", "steps/", "p-x-", ids); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
 	}
-	res := embedded(&markdown.Result{HTML: []byte(`<h2 id="准备">准备</h2>`), Headings: []markdown.Heading{{Level: 2, ID: "准备"}}, IDs: ids}, "steps/login/", "steps/", "p-x-")
+	res := embedded(&markdown.Result{HTML: `<h2 id="准备">准备</h2>`, Headings: []markdown.Heading{{Level: 2, ID: "准备"}}, IDs: ids}, "steps/login/", "steps/", "p-x-")
 	if !res.HasID("p-x-准备") || res.HasID("准备") || res.Headings[0].ID != "p-x-准备" || !strings.Contains(string(res.HTML), `id="p-x-准备"`) {
 		t.Errorf("embedded result = %+v", res)
 	}
