@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"guidebook/generator/diag"
@@ -258,15 +257,23 @@ func readCapped(fsys fs.FS, p string, limit int64) ([]byte, int64, error) {
 	if fi.Size() > limit {
 		return nil, fi.Size(), nil
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+1)) // +1: EOF is seen without growing
-	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, 0, fmt.Errorf("read %s: %w", p, err)
+	buf := make([]byte, 0, fi.Size()+1) // +1: EOF is seen without growing
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			return nil, int64(len(buf)), nil
+		}
+		if err == io.EOF {
+			return buf, int64(len(buf)), nil
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("read %s: %w", p, err)
+		}
 	}
-	if n > limit {
-		return nil, n, nil
-	}
-	return buf.Bytes(), n, nil
 }
 
 // readPage parses one file; isIndex says it is its folder's list page. It

@@ -23,22 +23,24 @@ func firstH1(body []byte) (title string, rest []byte, cut int, leading bool) {
 		if i := bytes.IndexByte(body[off:], '\n'); i >= 0 {
 			next = off + i + 1
 		}
-		text := strings.TrimRight(string(body[off:next]), "\r\n")
-		trimmed := strings.TrimLeft(text, " ")
+		// Lines stay bytes: a body without an H1 is read to its end, and
+		// a string per line was most of the loading stage's allocations.
+		text := bytes.TrimRight(body[off:next], "\r\n")
+		trimmed := bytes.TrimLeft(text, " ")
 		indented := len(text)-len(trimmed) > 3
 		switch {
 		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
+			if bytes.HasPrefix(trimmed, []byte(fence)) {
 				fence = ""
 			}
-		case !indented && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
-			fence = trimmed[:3]
+		case !indented && (bytes.HasPrefix(trimmed, []byte("```")) || bytes.HasPrefix(trimmed, []byte("~~~"))):
+			fence = string(trimmed[:3])
 		case !indented && isH1(trimmed):
-			if h := h1Text(trimmed); h != "" {
+			if h := h1Text(string(trimmed)); h != "" {
 				return h, body[next:], line + 1, !sawText
 			}
 		}
-		if strings.TrimSpace(text) != "" {
+		if len(bytes.TrimSpace(text)) != 0 {
 			sawText = true
 		}
 		off = next
@@ -46,8 +48,8 @@ func firstH1(body []byte) (title string, rest []byte, cut int, leading bool) {
 	return "", body, 0, false
 }
 
-func isH1(line string) bool {
-	return line == "#" || strings.HasPrefix(line, "# ") || strings.HasPrefix(line, "#\t")
+func isH1(line []byte) bool {
+	return len(line) > 0 && line[0] == '#' && (len(line) == 1 || line[1] == ' ' || line[1] == '\t')
 }
 
 // h1Text is the text of an ATX heading line: without the opening #, an
