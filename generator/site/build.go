@@ -55,6 +55,10 @@ type Output struct {
 	Timings Timings
 
 	temp, tempFor string // the folder a streamed build wrote into, and for which output
+	// writable reports checkWritable on tempFor, run beside the build:
+	// it probes every folder of the previous output, which is no input
+	// of the build.
+	writable <-chan error
 }
 
 // Build builds the site into memory. All problems found are returned
@@ -148,6 +152,9 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 			return nil, err
 		}
 		out.temp = files.dir
+		writable := make(chan error, 1)
+		go func() { writable <- checkWritable(out.tempFor) }()
+		out.writable = writable
 		defer func() {
 			if err != nil {
 				out.Discard()

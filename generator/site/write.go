@@ -48,6 +48,15 @@ func (o *Output) Write(dir string) error {
 	}
 	o.temp = ""             // whatever happens next, the folder is not written to again
 	defer os.RemoveAll(tmp) // no-op after the rename
+	writable := o.writable
+	if writable == nil {
+		ch := make(chan error, 1)
+		ch <- checkWritable(dir)
+		writable = ch
+	}
+	if err := <-writable; err != nil {
+		return err
+	}
 	if err := writeFiles(tmp, o.Files); err != nil {
 		return err // put says "output: …"
 	}
@@ -89,6 +98,8 @@ func (o *Output) Discard() {
 
 // prepareTemp checks that dir may be replaced, removes temporary folders of
 // dead builds, and makes the fresh folder the output is written into.
+// Whether every folder of dir can be changed (checkWritable) is for Write
+// to learn before it swaps.
 func prepareTemp(dir string) (string, error) {
 	if err := checkReplaceable(dir); err != nil {
 		return "", err
@@ -98,9 +109,6 @@ func prepareTemp(dir string) (string, error) {
 		return "", fmt.Errorf("output: %w", err)
 	}
 	removeStale(parent, filepath.Base(dir), time.Now())
-	if err := checkWritable(dir); err != nil {
-		return "", err
-	}
 	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dir))+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return "", fmt.Errorf("output: %w", err)
