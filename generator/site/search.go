@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"guidebook/generator/content"
 	"guidebook/generator/markdown"
@@ -62,9 +64,28 @@ func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
 	return docs
 }
 
-// collapse folds runs of blank lines and spaces, which carry no meaning for search.
+// collapse folds runs of blank lines and spaces, which carry no meaning for
+// search, into one space and trims both ends, as strings.Join(strings.Fields(s),
+// " ") does, in one pass and one allocation.
 func collapse(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is due before the next word
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += n
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
 }
 
 // searchKind is what a result says a page is: its section (labelled with the
