@@ -163,10 +163,10 @@ func (lc *lexerCache) build() {
 
 // ownLexers are the hand-written lexers used instead of chroma's, by chroma
 // lexer name in lower case: the C-like languages and shell (clike.go,
-// shell.go) and JSON (json.go).
+// shell.go), JSON (json.go) and YAML (yaml.go).
 func ownLexers() map[string]chroma.Lexer {
 	m := clikeLexers()
-	m["json"] = jsonLexer{}
+	m["json"], m["yaml"] = jsonLexer{}, yamlLexer{}
 	return m
 }
 

@@ -219,7 +219,7 @@ func dataSamples(t testing.TB, lang string) []string {
 	return texts
 }
 
-// TestDataLexersKeepEveryByte: the JSON lexer's tokens put
+// TestDataLexersKeepEveryByte: the JSON and YAML lexers' tokens put
 // together give back each sample and case exactly, and none is empty or an
 // Error (which chroma's formatter shows with a red background).
 func TestDataLexersKeepEveryByte(t *testing.T) {
@@ -227,7 +227,7 @@ func TestDataLexersKeepEveryByte(t *testing.T) {
 		lang  string
 		lex   func(string) []chroma.Token
 		cases []likeChroma
-	}{{"json", jsonTokens, jsonCases}} {
+	}{{"json", jsonTokens, jsonCases}, {"yaml", yamlTokens, yamlCases}} {
 		texts := append(dataSamples(t, l.lang), "", "\n", "a: 1\r\nb: [x,\r\n  y]\r\n", "\xff\xfe: \x80")
 		for _, c := range l.cases {
 			texts = append(texts, c.load(t))
