@@ -64,7 +64,7 @@ func TestTokenWriterMatchesChroma(t *testing.T) {
 	}
 }
 
-// FuzzLexers checks the hand-written lexers on any text: they never panic,
+// FuzzLexers checks the hand-written lexers (ownLexers) on any text: they never panic,
 // their tokens put together give the text back exactly, and no token is
 // empty (chroma's formatter would write an empty span) or splits a character,
 // and the tokenWriter writes them as chroma's formatter would.
@@ -73,10 +73,17 @@ func FuzzLexers(f *testing.F) {
 		"", "\n", "x := `raw\nstring`", "/* open", "// c", "\"esc \\\" q\"", "'\\", "0x", "0x1F 2.5e3 .5",
 		"#include <a.h>\n#define X 1", "a /= b // c", "数据 → 值", "\xff\xfe", "$ echo $HOME ${X} $? # c\n> more",
 		"echo \"a\nb\" 'c' | grep -v x && y; z > f 2>&1", "${", "$", "it's", "a#b #c",
+		"a: |\n  x\n\n  y\nb: [1, {c: d}]\n", "- - &a !t *b\n? k\n: v\n--- |\nx\n...\n", "a: \"x\nb: 'y\n", "{\"k\": [1, -2.5e3, true], // c\n}",
+		"'s': {a: /* c", "k: [\r\n  x,\r\n]\r\n", "\"\\", "|", ": \xe6\x95\xb0 #",
 	} {
 		f.Add(s)
 	}
-	lexers := clikeLexers()
+	for _, lang := range []string{"json", "yaml"} {
+		for _, s := range dataSamples(f, lang) {
+			f.Add(s)
+		}
+	}
+	lexers := ownLexers()
 	w := newTestWriter()
 	f.Fuzz(func(t *testing.T, text string) {
 		for name, l := range lexers {
