@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -250,6 +251,50 @@ func TestDataLexersKeepEveryByte(t *testing.T) {
 			if b.String() != text {
 				t.Errorf("%s: tokens give %q, want %q", l.lang, b.String(), text)
 			}
+		}
+	}
+}
+
+// TestDataLexerClassesHaveCSS: every class the JSON and YAML samples are
+// written with has a rule in the highlight CSS, and the converter records
+// the classes its HTML holds.
+func TestDataLexerClassesHaveCSS(t *testing.T) {
+	files, err := filepath.Glob("testdata/lexers/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&page, "```%s\n%s```\n\n", strings.TrimPrefix(filepath.Ext(f), "."), b)
+	}
+	res, err := New().Convert([]byte(page.String()), Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned := map[string]bool{}
+	UsedCodeClasses(res.HTML, scanned)
+	if !maps.Equal(scanned, res.CodeClasses) {
+		t.Errorf("CodeClasses %v, HTML has %v", res.CodeClasses, scanned)
+	}
+	css, err := HighlightCSS(res.CodeClasses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for class := range res.CodeClasses {
+		if class == "chroma" || class == "line" || class == "cl" {
+			continue // the block's and lines' spans, whatever the lexer
+		}
+		if !strings.Contains(css, ".chroma ."+class+" {") {
+			t.Errorf("class %q has no rule in the highlight CSS", class)
+		}
+	}
+	for _, want := range []string{"nt", "s2", "kc", "mi", "c1", "l", "m", "sd", "cp", "nn"} {
+		if !res.CodeClasses[want] {
+			t.Errorf("the samples do not use class %q", want)
 		}
 	}
 }
