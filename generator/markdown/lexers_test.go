@@ -276,7 +276,7 @@ func TestDataLexerClassesHaveCSS(t *testing.T) {
 		t.Fatal(err)
 	}
 	scanned := map[string]bool{}
-	UsedCodeClasses(res.HTML, scanned)
+	UsedCodeClasses([]byte(res.HTML), scanned)
 	if !maps.Equal(scanned, res.CodeClasses) {
 		t.Errorf("CodeClasses %v, HTML has %v", res.CodeClasses, scanned)
 	}
