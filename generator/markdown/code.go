@@ -129,7 +129,7 @@ func (lc *lexerCache) get(fence string) chroma.Lexer {
 // once (a Coalesce wrapper is safe to share).
 func (lc *lexerCache) build() {
 	lc.byName = map[string]chroma.Lexer{"plaintext": chroma.Coalesce(lexers.Fallback)}
-	fast := clikeLexers()
+	fast := ownLexers()
 	lexer := func(l chroma.Lexer) chroma.Lexer {
 		if f := fast[strings.ToLower(l.Config().Name)]; f != nil {
 			return f
@@ -159,6 +159,15 @@ func (lc *lexerCache) build() {
 			}
 		}
 	}
+}
+
+// ownLexers are the hand-written lexers used instead of chroma's, by chroma
+// lexer name in lower case: the C-like languages and shell (clike.go,
+// shell.go), JSON (json.go) and YAML (yaml.go).
+func ownLexers() map[string]chroma.Lexer {
+	m := clikeLexers()
+	m["json"], m["yaml"] = jsonLexer{}, yamlLexer{}
+	return m
 }
 
 // preWrapper makes code blocks focusable, so keyboard users can scroll them.

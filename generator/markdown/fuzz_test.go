@@ -20,6 +20,7 @@ func fuzzSeeds(t interface{ Fatal(...any) }) []string {
 		"## a {#b .c style=\"d\"}\n", "<script>x</script>\n", "a <script>b", "</a></script>", "<a name=x><a id=y>",
 		"> [!NOTE]\n> - [ ] {{a_b}}\n", "```mjs\nx\n```\n", strings.Repeat("- ", 300) + "x", strings.Repeat("[", 500),
 		"<img src=\"x.png\" onerror=\"y\">", "<!-- c --> <!-- ", "<details><summary>s</summary>\n\n**b**\n\n</details>",
+		"```yaml\na: [1, {b: \"c\"}] # d\ne: |\n  f\n- &g !h *i\n```\n", "```jsonc\n{\"a\": [1, -2.5e3, true], // b\n'c': /* d */ null}\n```\n",
 	}
 	files, _ := filepath.Glob("testdata/*.txt")
 	for _, f := range files {

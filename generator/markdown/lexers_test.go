@@ -2,12 +2,18 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
@@ -59,7 +65,7 @@ func TestTokenWriterMatchesChroma(t *testing.T) {
 	}
 }
 
-// FuzzLexers checks the hand-written lexers on any text: they never panic,
+// FuzzLexers checks the hand-written lexers (ownLexers) on any text: they never panic,
 // their tokens put together give the text back exactly, and no token is
 // empty (chroma's formatter would write an empty span) or splits a character,
 // and the tokenWriter writes them as chroma's formatter would.
@@ -68,10 +74,17 @@ func FuzzLexers(f *testing.F) {
 		"", "\n", "x := `raw\nstring`", "/* open", "// c", "\"esc \\\" q\"", "'\\", "0x", "0x1F 2.5e3 .5",
 		"#include <a.h>\n#define X 1", "a /= b // c", "数据 → 值", "\xff\xfe", "$ echo $HOME ${X} $? # c\n> more",
 		"echo \"a\nb\" 'c' | grep -v x && y; z > f 2>&1", "${", "$", "it's", "a#b #c",
+		"a: |\n  x\n\n  y\nb: [1, {c: d}]\n", "- - &a !t *b\n? k\n: v\n--- |\nx\n...\n", "a: \"x\nb: 'y\n", "{\"k\": [1, -2.5e3, true], // c\n}",
+		"'s': {a: /* c", "k: [\r\n  x,\r\n]\r\n", "\"\\", "|", ": \xe6\x95\xb0 #",
 	} {
 		f.Add(s)
 	}
-	lexers := clikeLexers()
+	for _, lang := range []string{"json", "yaml"} {
+		for _, s := range dataSamples(f, lang) {
+			f.Add(s)
+		}
+	}
+	lexers := ownLexers()
 	w := newTestWriter()
 	f.Fuzz(func(t *testing.T, text string) {
 		for name, l := range lexers {
@@ -97,4 +110,191 @@ func FuzzLexers(f *testing.F) {
 			}
 		}
 	})
+}
+
+// typeDiffs lists where ours and chroma's tokens of text differ in type,
+// one entry per run of bytes with the same pair of types, as
+// `line 3: "text" chroma Type, ours Type`. Runs of whitespace are left out:
+// their type does not show. So are chroma's Error tokens: ours never write
+// one (JSONC, JSON5 and fragments are errors to chroma's JSON lexer). Tokens
+// that do not give text back are a difference.
+func typeDiffs(text string, ours, theirs []chroma.Token) []string {
+	a, b := byteTypes(ours), byteTypes(theirs)
+	if len(a) != len(text) || len(b) != len(text) {
+		return []string{fmt.Sprintf("tokens cover %d bytes (chroma %d), text has %d", len(a), len(b), len(text))}
+	}
+	var diffs []string
+	line := 1
+	for i := 0; i < len(text); {
+		if a[i] == b[i] {
+			if text[i] == '\n' {
+				line++
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && a[j] == a[i] && b[j] == b[i] {
+			j++
+		}
+		if strings.TrimSpace(text[i:j]) != "" && b[i] != chroma.Error {
+			diffs = append(diffs, fmt.Sprintf("line %d: %q chroma %v, ours %v", line, text[i:j], b[i], a[i]))
+		}
+		line += strings.Count(text[i:j], "\n")
+		i = j
+	}
+	return diffs
+}
+
+// byteTypes returns the type of the token each byte belongs to.
+func byteTypes(tokens []chroma.Token) []chroma.TokenType {
+	var types []chroma.TokenType
+	for _, t := range tokens {
+		for range len(t.Value) {
+			types = append(types, t.Type)
+		}
+	}
+	return types
+}
+
+// likeChroma is a text for a lexer and the differences from chroma's token
+// types (typeDiffs) chosen for it, each explained where the lexer is.
+type likeChroma struct {
+	name  string // a file in testdata/lexers when text is ""
+	text  string
+	diffs []string
+}
+
+func (c likeChroma) load(t *testing.T) string {
+	if c.text != "" {
+		return c.text
+	}
+	b, err := os.ReadFile(filepath.Join("testdata/lexers", c.name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// checkLikeChroma lexes each case with ours and chroma's lexer named lang
+// and wants exactly the listed differences in token types.
+func checkLikeChroma(t *testing.T, lang string, ours func(string) []chroma.Token, cases []likeChroma) {
+	theirs := chroma.Coalesce(lexers.Get(lang))
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := c.load(t)
+			it, err := theirs.Tokenise(nil, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := typeDiffs(text, ours(text), it.Tokens())
+			if !slices.Equal(got, c.diffs) {
+				t.Errorf("differences from chroma:\n%s\nwant:\n%s", quoteLines(got), quoteLines(c.diffs))
+			}
+		})
+	}
+}
+
+// quoteLines writes diffs as the lines of a Go string slice, to paste.
+func quoteLines(diffs []string) string {
+	var b strings.Builder
+	for _, d := range diffs {
+		if strings.Contains(d, "`") {
+			fmt.Fprintf(&b, "\t%q,\n", d)
+		} else {
+			fmt.Fprintf(&b, "\t`%s`,\n", d)
+		}
+	}
+	return b.String()
+}
+
+// dataSamples are the texts of testdata/lexers for lang's lexer.
+func dataSamples(t testing.TB, lang string) []string {
+	files, err := filepath.Glob("testdata/lexers/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, f := range files {
+		if strings.Contains(filepath.Ext(f), lang) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
+}
+
+// TestDataLexersKeepEveryByte: the JSON and YAML lexers' tokens put
+// together give back each sample and case exactly, and none is empty or an
+// Error (which chroma's formatter shows with a red background).
+func TestDataLexersKeepEveryByte(t *testing.T) {
+	for _, l := range []struct {
+		lang  string
+		lex   func(string) []chroma.Token
+		cases []likeChroma
+	}{{"json", jsonTokens, jsonCases}, {"yaml", yamlTokens, yamlCases}} {
+		texts := append(dataSamples(t, l.lang), "", "\n", "a: 1\r\nb: [x,\r\n  y]\r\n", "\xff\xfe: \x80")
+		for _, c := range l.cases {
+			texts = append(texts, c.load(t))
+		}
+		for _, text := range texts {
+			var b strings.Builder
+			for _, tok := range l.lex(text) {
+				if tok.Value == "" || tok.Type == chroma.Error {
+					t.Errorf("%s %q: token %v %q", l.lang, text, tok.Type, tok.Value)
+				}
+				b.WriteString(tok.Value)
+			}
+			if b.String() != text {
+				t.Errorf("%s: tokens give %q, want %q", l.lang, b.String(), text)
+			}
+		}
+	}
+}
+
+// TestDataLexerClassesHaveCSS: every class the JSON and YAML samples are
+// written with has a rule in the highlight CSS, and the converter records
+// the classes its HTML holds.
+func TestDataLexerClassesHaveCSS(t *testing.T) {
+	files, err := filepath.Glob("testdata/lexers/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&page, "```%s\n%s```\n\n", strings.TrimPrefix(filepath.Ext(f), "."), b)
+	}
+	res, err := New().Convert([]byte(page.String()), Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	scanned := map[string]bool{}
+	UsedCodeClasses([]byte(res.HTML), scanned)
+	if !maps.Equal(scanned, res.CodeClasses) {
+		t.Errorf("CodeClasses %v, HTML has %v", res.CodeClasses, scanned)
+	}
+	css, err := HighlightCSS(res.CodeClasses)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for class := range res.CodeClasses {
+		if class == "chroma" || class == "line" || class == "cl" {
+			continue // the block's and lines' spans, whatever the lexer
+		}
+		if !strings.Contains(css, ".chroma ."+class+" {") {
+			t.Errorf("class %q has no rule in the highlight CSS", class)
+		}
+	}
+	for _, want := range []string{"nt", "s2", "kc", "mi", "c1", "l", "m", "sd", "cp", "nn"} {
+		if !res.CodeClasses[want] {
+			t.Errorf("the samples do not use class %q", want)
+		}
+	}
 }

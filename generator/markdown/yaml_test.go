@@ -1,0 +1,125 @@
+package markdown
+
+import "testing"
+
+// yamlCases are docs' YAML (files in testdata/lexers) and the shapes where
+// yamlLexer differs from chroma's lexer on purpose, with the differences.
+var yamlCases = []likeChroma{
+	{name: "compose.yaml", diffs: []string{
+		`line 33: "{}" chroma Text, ours Punctuation`,
+	}},
+	{name: "workflow.yaml", diffs: []string{
+		`line 4: "]" chroma Literal, ours Punctuation`,
+		`line 6: "," chroma Literal, ours Punctuation`,
+		`line 6: "'release/**'" chroma Literal, ours LiteralStringSingle`,
+		`line 6: "]" chroma Literal, ours Punctuation`,
+		`line 15: "," chroma Literal, ours Punctuation`,
+		`line 15: "," chroma Literal, ours Punctuation`,
+		`line 15: "]" chroma Literal, ours Punctuation`,
+	}},
+	{name: "k8s.yaml"},
+	{name: "openapi.yaml", diffs: []string{
+		`line 10: "/pets/{petId}" chroma Literal, ours NameTag`,
+		`line 10: ":" chroma Literal, ours Punctuation`,
+		`line 33: "," chroma Literal, ours Punctuation`,
+		`line 33: "]" chroma Literal, ours Punctuation`,
+		`line 35: "{" chroma Text, ours Punctuation`,
+		`line 35: "integer" chroma NameTag, ours Literal`,
+		`line 35: "," chroma NameTag, ours Punctuation`,
+		`line 35: "}" chroma Literal, ours Punctuation`,
+	}},
+	{name: "features.yaml", diffs: []string{
+		`line 6: "t21:59:43.10-05:00" chroma Literal, ours LiteralDate`,
+		`line 11: "{" chroma Text, ours Punctuation`,
+		`line 11: "," chroma Literal, ours Punctuation`,
+		`line 11: "}" chroma Literal, ours Punctuation`,
+		`line 14: "-" chroma Text, ours LiteralNumber`,
+		`line 33: ":" chroma NameTag, ours Punctuation`,
+	}},
+	{name: "cloudformation.yaml", diffs: []string{
+		`line 6: "!" chroma Text, ours CommentPreproc`,
+		`line 6: "Sub" chroma Literal, ours CommentPreproc`,
+		`line 6: "\"${AWS::StackName}-site\"" chroma Literal, ours LiteralStringDouble`,
+		`line 9: "!" chroma Text, ours CommentPreproc`,
+		`line 9: "Ref" chroma Literal, ours CommentPreproc`,
+		`line 12: "!" chroma Text, ours CommentPreproc`,
+		`line 12: "GetAtt" chroma Literal, ours CommentPreproc`,
+		`line 12: "[" chroma Literal, ours Punctuation`,
+		`line 12: "," chroma Literal, ours Punctuation`,
+		`line 12: "]" chroma Literal, ours Punctuation`,
+		`line 14: "!" chroma Text, ours CommentPreproc`,
+		`line 14: "Join" chroma Literal, ours CommentPreproc`,
+		`line 16: "!" chroma Text, ours CommentPreproc`,
+		`line 16: "Ref" chroma Literal, ours CommentPreproc`,
+		`line 16: "\"AWS::StackName\"" chroma Literal, ours LiteralStringDouble`,
+		`line 16: "," chroma Literal, ours Punctuation`,
+		`line 16: "]" chroma Literal, ours Punctuation`,
+	}},
+	{name: "playbook.yaml"},
+	{name: "helm.yaml", diffs: []string{
+		`line 4: "{{" chroma Text, ours Punctuation`,
+		`line 4: "}}" chroma Literal, ours Punctuation`,
+		`line 6: "{{" chroma Text, ours Punctuation`,
+		`line 6: "- " chroma Text, ours Literal`,
+		`line 6: "}}" chroma Literal, ours Punctuation`,
+		`line 8: "{{" chroma Text, ours Punctuation`,
+		`line 8: "- " chroma Text, ours Literal`,
+		`line 8: "," chroma Literal, ours Punctuation`,
+		`line 8: "}}" chroma Literal, ours Punctuation`,
+		`line 9: "{{" chroma Text, ours Punctuation`,
+		`line 9: "$key" chroma NameTag, ours Literal`,
+		`line 9: "}}" chroma NameTag, ours Punctuation`,
+		`line 9: "{{" chroma Text, ours Punctuation`,
+		`line 9: "}}" chroma Literal, ours Punctuation`,
+		`line 10: "{{" chroma Text, ours Punctuation`,
+		`line 10: "- " chroma Text, ours Literal`,
+		`line 10: "}}" chroma Literal, ours Punctuation`,
+	}},
+	{name: "versions and ports are numbers", text: "v: 1.2.3\nports:\n  - 8080:80\nat: 12:30\n"},
+	{name: "a scalar is typed whole", text: "cache: no-cache\nneg: -12\nok: yes please\n", diffs: []string{
+		`line 1: "no" chroma KeywordConstant, ours Literal`,
+		`line 1: "-" chroma Text, ours Literal`,
+		`line 2: "-" chroma Text, ours LiteralNumber`,
+		`line 3: "yes" chroma KeywordConstant, ours Literal`,
+	}},
+	{name: "quoted key", text: "\"a b\": 1\n", diffs: []string{
+		`line 1: ":" chroma NameTag, ours Punctuation`,
+	}},
+	{name: "local tag", text: "v: !Ref X\n", diffs: []string{
+		`line 1: "!" chroma Text, ours CommentPreproc`,
+		`line 1: "Ref" chroma Literal, ours CommentPreproc`,
+	}},
+	{name: "comment at the first space-hash", text: "h: a # b # c\nu: a // b\n", diffs: []string{
+		`line 1: "# b" chroma Literal, ours Comment`,
+		`line 2: "// b" chroma Comment, ours Literal`,
+	}},
+	{name: "block scalar with a comment", text: "r: | # c\n  x\ns: 1\n", diffs: []string{
+		`line 1: "|" chroma Literal, ours Punctuation`,
+		`line 2: "x" chroma Literal, ours LiteralStringDoc`,
+	}},
+	{name: "block scalar body indented past its key", text: "  a: |\n  b: c\n", diffs: []string{
+		`line 2: "b" chroma LiteralStringDoc, ours NameTag`,
+		`line 2: ":" chroma LiteralStringDoc, ours Punctuation`,
+		`line 2: "c" chroma LiteralStringDoc, ours Literal`,
+	}},
+	{name: "timestamp with offset", text: "t: 2024-01-15T10:00:00+01:00\n", diffs: []string{
+		`line 1: "+01" chroma LiteralNumber, ours LiteralDate`,
+		`line 1: ":" chroma Punctuation, ours LiteralDate`,
+		`line 1: "00" chroma LiteralNumber, ours LiteralDate`,
+	}},
+	{name: "flow left open ends at a line not indented past it", text: "title: [WIP fix\nnext: 1\n"},
+	{name: "value holding a colon", text: "msg: Note: this\n", diffs: []string{
+		`line 1: "Note" chroma NameTag, ours Literal`,
+		`line 1: ":" chroma Punctuation, ours Literal`,
+	}},
+	{name: "multi-line quoted", text: "k: \"multi\n  line\"\nn: 1\n"},
+	{name: "single quote escape", text: "k: 'it''s'\n"},
+	{name: "nested sequences", text: "- - a\n  - b\n"},
+	{name: "explicit key", text: "? a\n: b\n"},
+	{name: "documents", text: "a: b\n...\n---\nc: d\n--- |\n  text\n"},
+	{name: "numbers as chroma reads them", text: "x: .5\ny: 1e3\nz: 0x1F\n"},
+	{name: "multi-line flow", text: "args: [\n  \"--port\",\n  8080,\n]\nnext: x\n"},
+	{name: "unclosed quotes", text: "a: \"x\nb: 'y\nc: \"z\n"},
+}
+
+func TestYAMLLikeChroma(t *testing.T) { checkLikeChroma(t, "yaml", yamlTokens, yamlCases) }
