@@ -33,7 +33,7 @@ func (shell) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, 
 func (shell) tokens(s string) []chroma.Token { return shellTokens(s) }
 
 func shellTokens(s string) []chroma.Token {
-	toks := tokenList{s: s}
+	toks := tokenList{s: s, toks: make([]chroma.Token, 0, len(s)/4+1)} // sized up front, see clike.tokens
 	emit := func(t chroma.TokenType, i, j int) { toks.add(t, i, j, t != chroma.NameBuiltin) }
 	lineStart, wordStart := true, true
 	for i := 0; i < len(s); {
