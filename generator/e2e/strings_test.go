@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"guidebook/generator/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestUIStringsBundleAndTheme: the scripts show the site's UI strings from
+// the script bundle (Guidebook.strings, with site.yaml strings: overrides),
+// and a theme that still puts strings in data-* attributes (the search
+// form's data-search-*, #checklist-strings) wins over the bundle.
+func TestUIStringsBundleAndTheme(t *testing.T) {
+	b := browsertest.New(t)
+	dir := copySite(t)
+	write := func(name, text string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(name string) string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(repoRoot, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	cfg := read("site.yaml")
+	write("site.yaml", strings.Replace(cfg, "strings:\n", "strings:\n  checklist.done: \"进度 {0}/{1}\"\n", 1))
+	box := read("templates/partials/search-box.html")
+	write("templates/partials/search-box.html", strings.Replace(box, "data-search-form", `data-search-form data-search-count="主题：{n} 条"`, 1))
+	footer := read("templates/partials/footer.html")
+	write("templates/partials/footer.html", strings.Replace(footer, "</footer>", `</footer><div id="checklist-strings" hidden data-reset="主题的清除"></div>`, 1))
+	base := serveDir(t, buildSite(t, dir), "/")
+	ctx, rec := b.Tab(t)
+
+	do(t, ctx, "open step page", chromedp.Navigate(base+"steps/log-in/index.html"))
+	if got := eval[string](t, ctx, summary); !strings.HasPrefix(got, "进度 0/") {
+		t.Errorf("progress %q, want the site's checklist.done from the bundle", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector(".checklist-reset").textContent`); got != "主题的清除" {
+		t.Errorf("reset button %q, want the theme's data-reset", got)
+	}
+	do(t, ctx, "search", chromedp.SendKeys("form[data-search-form] input[type=search]", "账号被封"))
+	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-results [role=option]").length > 0`, 5*time.Second)
+	if got := eval[string](t, ctx, `document.querySelector("form[data-search-form] .search-status").textContent`); !strings.HasPrefix(got, "主题：") {
+		t.Errorf("search status %q, want the theme's data-search-count", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("form[data-search-form] .search-results").getAttribute("aria-label")`); got != "搜索结果" {
+		t.Errorf("results label %q, want search.results from the bundle", got)
+	}
+	noProblems(t, rec)
+}
