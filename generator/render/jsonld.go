@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"guidebook/generator/content"
@@ -87,17 +88,24 @@ func question(in *Input, p *content.Page) map[string]any {
 		"acceptedAnswer": map[string]any{"@type": "Answer", "text": answer}}
 }
 
-// absURL makes href (relative to the page at URL from) absolute when baseURL is set;
-// otherwise it stays relative, which JSON-LD resolves against the page.
+// absURL resolves href, relative to the page at URL from, against the page's
+// absolute URL under baseURL, and drops a last "index.html" (the published
+// URL of a page is its folder). Hrefs are the shortest relative paths (see
+// Rel), so they must be resolved, not stripped of the page's Root. Without
+// baseURL, href stays relative.
 func (r *Renderer) absURL(from, href string) string {
 	if r.cfg.BaseURL == "" {
 		return href
 	}
-	rel := strings.TrimPrefix(href, Root(from))
-	if Root(from) == "./" {
-		rel = strings.TrimPrefix(href, "./")
+	base, err := url.Parse(r.cfg.BaseURL + escapePath(from))
+	if err != nil {
+		return href
 	}
-	return r.cfg.BaseURL + strings.TrimSuffix(rel, "index.html")
+	ref, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	return strings.TrimSuffix(base.ResolveReference(ref).String(), "index.html")
 }
 
 func firstNonEmpty(s ...string) string {

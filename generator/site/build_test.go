@@ -89,13 +89,17 @@ func TestGoldenSiteFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	htmlRE := regexp.MustCompile(`<html[^>]*>`)
-	var elems strings.Builder
+	ldRE := regexp.MustCompile(`<script type="application/ld\+json">(.*)</script>`)
+	var elems, ld strings.Builder
 	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "faq/index.html",
 		"letters/appeal/index.html", "revisions/newer/index.html", "steps/history/index.html", "search/index.html",
 		"print/index.html", "404.html"} {
 		elems.WriteString(page + ": " + string(htmlRE.Find(out.Files[page])) + "\n")
+		for _, m := range ldRE.FindAllSubmatch(out.Files[page], -1) {
+			ld.WriteString(page + ": " + string(m[1]) + "\n")
+		}
 	}
-	files := map[string][]byte{"html-elements.txt": []byte(elems.String())}
+	files := map[string][]byte{"html-elements.txt": []byte(elems.String()), "structured-data.txt": []byte(ld.String())}
 	for _, name := range []string{"sitemap.xml", "feed.xml", "robots.txt", "_headers", "manifest.webmanifest"} {
 		files[name] = out.Files[name]
 	}
