@@ -17,7 +17,14 @@ import (
 // question, or HowTo on the list page. Such blocks are data, not code, so they do not
 // need a Content-Security-Policy exception. json.Marshal escapes <, > and &,
 // so no text can close the script element.
+//
+// Structured data is for search engines, which need absolute URLs: like
+// canonical links and sitemap.xml, it is made only when the site has a
+// baseURL. With relative URLs it was of no use, and 400 bytes a page.
 func (r *Renderer) jsonLD(in *Input, e *plan.Entry, d *PageData) []template.JS {
+	if r.cfg.BaseURL == "" {
+		return nil
+	}
 	var docs []any
 	if len(d.Breadcrumbs) > 1 {
 		items := make([]map[string]any, len(d.Breadcrumbs))
@@ -91,12 +98,8 @@ func question(in *Input, p *content.Page) map[string]any {
 // absURL resolves href, relative to the page at URL from, against the page's
 // absolute URL under baseURL, and drops a last "index.html" (the published
 // URL of a page is its folder). Hrefs are the shortest relative paths (see
-// Rel), so they must be resolved, not stripped of the page's Root. Without
-// baseURL, href stays relative.
+// Rel), so they must be resolved, not stripped of the page's Root.
 func (r *Renderer) absURL(from, href string) string {
-	if r.cfg.BaseURL == "" {
-		return href
-	}
 	base, err := url.Parse(r.cfg.BaseURL + escapePath(from))
 	if err != nil {
 		return href

@@ -115,6 +115,29 @@ func TestGoldenSiteFiles(t *testing.T) {
 	}
 }
 
+// TestNoBaseURLNoStructuredData: what only makes sense with absolute URLs
+// (canonical links, schema.org data, sitemap.xml) is left out of a site
+// without baseURL.
+func TestNoBaseURLNoStructuredData(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Files["sitemap.xml"]; ok {
+		t.Error("sitemap.xml written without baseURL")
+	}
+	for name, data := range out.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, unwanted := range []string{"application/ld+json", `rel="canonical"`} {
+			if strings.Contains(string(data), unwanted) {
+				t.Errorf("%s has %s without baseURL", name, unwanted)
+			}
+		}
+	}
+}
+
 func TestBrokenSiteReportsEveryProblem(t *testing.T) {
 	site := fixtureSite()
 	site["site.yaml"] = f("title: x\ntitel: y\n")
