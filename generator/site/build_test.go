@@ -28,7 +28,7 @@ func fixtureSite() fstest.MapFS {
 		"content/_index.md":           f("---\ntitle: 首页\ndescription: 测试首页\n---\n欢迎。[开始](steps/_index.md)\n"),
 		"content/steps/_index.md":     f("---\ntitle: 申诉流程\nweight: 1\nlayout: procedure\n---\n按顺序完成。\n"),
 		"content/steps/login.md":      f("---\ntitle: 登录账号\nweight: 10\n---\n## 清单\n\n- [ ] 打开应用\n- [x] 确认手机号\n\n[下一步](submit.md#准备材料)\n"),
-		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
+		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\ntoc: true\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
 		"content/faq/_index.md":       f("---\ntitle: 常见问题\nlayout: faq\n---\n"),
 		"content/faq/how-long.md":     f("---\ntitle: 要多久？\n---\n通常几天。[流程](../steps/_index.md)\n"),
 		"content/letters/_index.md":   f("---\ntitle: 模板\nlayout: forms\n---\n"),
