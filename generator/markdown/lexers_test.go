@@ -2,8 +2,11 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2"
@@ -11,8 +14,10 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// sameAsChroma reports a difference between the tokenWriter's HTML and
-// chroma's formatter's for text lexed by l ("" when they agree).
+// sameAsChroma reports a difference between what a reader sees of the
+// tokenWriter's HTML and of chroma's formatter's for text lexed by l, or a
+// break of the tokenWriter's own contract (see compactProblem); "" when
+// there is none.
 func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 	it, err := l.Tokenise(nil, text)
 	if err != nil {
@@ -24,8 +29,125 @@ func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 	if err := w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...)); err != nil {
 		return err.Error()
 	}
-	if ours.String() != theirs.String() {
-		return "tokenWriter:\n" + ours.String() + "\nchroma:\n" + theirs.String()
+	paints := paintingClasses(w)
+	if problem := compactProblem(ours.String(), paints); problem != "" {
+		return problem + " in\n" + ours.String()
+	}
+	if a, b := shown(ours.String(), paints), shown(theirs.String(), paints); a != b {
+		return "tokenWriter shows:\n" + a + "\nchroma shows:\n" + b + "\n(tokenWriter: " + ours.String() + ")"
+	}
+	return ""
+}
+
+// paintingClasses returns the classes whose style shows on whitespace.
+func paintingClasses(w *tokenWriter) map[string]bool {
+	out := map[string]bool{}
+	for tt := range chroma.StandardTypes {
+		if st := w.style(tt); st.paints {
+			out[className(st.attr)] = true
+		}
+	}
+	return out
+}
+
+func className(attr string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(attr, ` class="`), `"`)
+}
+
+const (
+	preStart = `<pre class="chroma" tabindex="0"><code>`
+	preEnd   = "</code></pre>\n"
+)
+
+// codeParts splits a highlighted block into its tags and texts.
+func codeParts(html string) []string {
+	html = strings.TrimSuffix(strings.TrimPrefix(html, preStart), preEnd)
+	var parts []string
+	for html != "" {
+		end := strings.IndexByte(html, '<')
+		if end == 0 {
+			end = strings.IndexByte(html, '>') + 1
+		} else if end < 0 {
+			end = len(html)
+		}
+		parts = append(parts, html[:end])
+		html = html[end:]
+	}
+	return parts
+}
+
+// shown is what a reader sees of a highlighted block: one line per
+// character, with the class that styles it; chroma's line wrappers style
+// nothing, and whitespace shows a class only if the class paints it.
+func shown(html string, paints map[string]bool) string {
+	var b strings.Builder
+	var stack []string
+	for _, part := range codeParts(html) {
+		switch {
+		case strings.HasPrefix(part, "<span"):
+			stack = append(stack, className(part[len("<span"):len(part)-1]))
+		case part == "</span>":
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		default:
+			class := ""
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] != "line" && stack[i] != "cl" {
+					class = stack[i]
+					break
+				}
+			}
+			for _, r := range unescapeCode(part) {
+				c := class
+				if unicode.IsSpace(r) && !paints[c] {
+					c = ""
+				}
+				fmt.Fprintf(&b, "%q %s\n", r, c)
+			}
+		}
+	}
+	return b.String()
+}
+
+func unescapeCode(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&#39;", "'", "&#34;", `"`).Replace(s)
+}
+
+// compactProblem checks the tokenWriter's contract: no line wrappers, no
+// nested or empty spans, no span around whitespace its class does not
+// paint, and no two spans of one class with nothing (or only whitespace the
+// class does not paint) between them, which should have been one span.
+func compactProblem(html string, paints map[string]bool) string {
+	if !strings.HasPrefix(html, preStart) || !strings.HasSuffix(html, preEnd) {
+		return "no pre wrapper"
+	}
+	open, last, between := "", "", ""
+	for _, part := range codeParts(html) {
+		switch {
+		case strings.HasPrefix(part, "<span"):
+			class := className(part[len("<span") : len(part)-1])
+			if open != "" {
+				return "nested span " + class
+			}
+			if class == last && (between == "" || strings.TrimSpace(between) == "" && !paints[class]) {
+				return "two spans of class " + class + " in a row"
+			}
+			open, between = class, ""
+		case part == "</span>":
+			if open == "" {
+				return "unmatched </span>"
+			}
+			if strings.TrimSpace(unescapeCode(between)) == "" && !paints[open] {
+				return "span of class " + open + " around " + strconv.Quote(between)
+			}
+			last, open, between = open, "", ""
+		default:
+			between += part
+		}
+	}
+	if open != "" {
+		return "span left open"
 	}
 	return ""
 }
@@ -34,9 +156,10 @@ func newTestWriter() *tokenWriter {
 	return newTokenWriter(chtml.New(chtml.WithClasses(true), chtml.WithPreWrapper(preWrapper{})))
 }
 
-// TestTokenWriterMatchesChroma: the tokenWriter writes what chroma's HTML
-// formatter writes, for chroma's lexers and ours, every token type included.
-func TestTokenWriterMatchesChroma(t *testing.T) {
+// TestTokenWriterShowsWhatChromaShows: a reader sees in the tokenWriter's
+// compact HTML what chroma's HTML formatter shows, for chroma's lexers and
+// ours, every token type included.
+func TestTokenWriterShowsWhatChromaShows(t *testing.T) {
 	w := newTestWriter()
 	lc := &lexerCache{}
 	texts := []string{"", "x", "a < b && c > 'd'\n", "key: [1, \"two\"]\n# c\n", "def f(x):\n    return x\n\n",
@@ -48,13 +171,24 @@ func TestTokenWriterMatchesChroma(t *testing.T) {
 			}
 		}
 	}
+	paints := paintingClasses(w)
+	if !paints["gd"] || !paints["err"] || paints["w"] || paints["k"] {
+		t.Errorf("classes that paint whitespace: %v", paints)
+	}
 	for tt := range chroma.StandardTypes {
-		tokens := []chroma.Token{{Type: tt, Value: "v"}, {Type: chroma.Text, Value: "\n"}}
-		var ours, theirs bytes.Buffer
-		w.write(&ours, tokens, nil)
-		_ = w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...))
-		if ours.String() != theirs.String() {
-			t.Errorf("%v: %q, chroma %q", tt, ours.String(), theirs.String())
+		for _, tokens := range [][]chroma.Token{
+			{{Type: tt, Value: "v"}, {Type: chroma.Text, Value: "\n"}},
+			{{Type: tt, Value: "a"}, {Type: chroma.Whitespace, Value: " "}, {Type: tt, Value: "b"}, {Type: tt, Value: " \n"}, {Type: chroma.Text, Value: "c"}},
+		} {
+			var ours, theirs bytes.Buffer
+			w.write(&ours, tokens, nil)
+			_ = w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...))
+			if problem := compactProblem(ours.String(), paints); problem != "" {
+				t.Errorf("%v: %s in %q", tt, problem, ours.String())
+			}
+			if a, b := shown(ours.String(), paints), shown(theirs.String(), paints); a != b {
+				t.Errorf("%v: %q shows\n%s\nchroma %q shows\n%s", tt, ours.String(), a, theirs.String(), b)
+			}
 		}
 	}
 }
@@ -62,7 +196,7 @@ func TestTokenWriterMatchesChroma(t *testing.T) {
 // FuzzLexers checks the hand-written lexers on any text: they never panic,
 // their tokens put together give the text back exactly, and no token is
 // empty (chroma's formatter would write an empty span) or splits a character,
-// and the tokenWriter writes them as chroma's formatter would.
+// and the tokenWriter shows them as chroma's formatter does.
 func FuzzLexers(f *testing.F) {
 	for _, s := range []string{
 		"", "\n", "x := `raw\nstring`", "/* open", "// c", "\"esc \\\" q\"", "'\\", "0x", "0x1F 2.5e3 .5",
