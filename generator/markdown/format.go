@@ -13,8 +13,9 @@ import (
 // tokenWriter writes highlighted tokens as HTML with chroma's CSS classes,
 // more compactly than chroma's HTML formatter, which wraps every line in
 // <span class="line"><span class="cl"> and every token in a span: a block
-// here is its text with a span around each run of one class. A token of
-// whitespace only gets no span unless its class paints whitespace (a
+// here is its text with a span around each run of one class. A class that
+// styles nothing (Name, Other, Generic in our palettes) gets no span; a token of
+// whitespace only gets none unless its class paints whitespace (a
 // background, border or underline), and such whitespace joins the span
 // around it; tokens of the same class share one span. What a reader sees is
 // what chroma's formatter shows: TestTokenWriterShowsWhatChromaShows and
@@ -49,24 +50,34 @@ func (w *tokenWriter) style(t chroma.TokenType) tokenStyle {
 	return w.ask(t) // a type chroma does not list: rare, asked each time
 }
 
-// ask formats one token of type t with chroma and reads the attribute of
-// its span.
+// ask returns how a token of type t is written: in the span chroma's
+// formatter puts it in, unless its class styles nothing in either palette
+// (no stylesheet rule would match the span).
 func (w *tokenWriter) ask(t chroma.TokenType) tokenStyle {
+	if !styled(t) {
+		return tokenStyle{}
+	}
+	return tokenStyle{attr: w.chromaAttr(t), paints: paintsWhitespace(t)}
+}
+
+// chromaAttr formats one token of type t with chroma and reads the
+// attribute of its span ("" for none).
+func (w *tokenWriter) chromaAttr(t chroma.TokenType) string {
 	var b bytes.Buffer
 	if err := w.chroma.Format(&b, styles.Fallback, chroma.Literator(chroma.Token{Type: t, Value: "x"})); err != nil {
-		return tokenStyle{}
+		return ""
 	}
 	const line = `<span class="cl">`
 	s := b.String()
 	i := strings.Index(s, line)
 	if i < 0 {
-		return tokenStyle{}
+		return ""
 	}
 	rest := s[i+len(line):]
 	if !strings.HasPrefix(rest, "<span") {
-		return tokenStyle{}
+		return ""
 	}
-	return tokenStyle{attr: rest[len("<span"):strings.IndexByte(rest, '>')], paints: paintsWhitespace(t)}
+	return rest[len("<span"):strings.IndexByte(rest, '>')]
 }
 
 // stringWriter is where highlighted code goes: goldmark's writer, or a

@@ -53,6 +53,18 @@ func codeStyles() (light, dark *chroma.Style) {
 	return styles.Get("github"), styles.Get("github-dark")
 }
 
+// styled reports whether token type t has a style of its own in either
+// palette; one that has not looks like plain text.
+func styled(t chroma.TokenType) bool {
+	light, dark := codeStyles()
+	for _, s := range []*chroma.Style{light, dark} {
+		if !s.Get(t).Sub(s.Get(chroma.Background)).IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
 // paintsWhitespace reports whether the class of token type t shows on
 // whitespace in either palette: a background or border of its own, or an
 // underline. Whitespace of any other class looks like plain whitespace, so

@@ -29,25 +29,34 @@ func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 	if err := w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...)); err != nil {
 		return err.Error()
 	}
-	paints := paintingClasses(w)
-	if problem := compactProblem(ours.String(), paints); problem != "" {
+	look := newCodeLook(w)
+	if problem := look.compactProblem(ours.String()); problem != "" {
 		return problem + " in\n" + ours.String()
 	}
-	if a, b := shown(ours.String(), paints), shown(theirs.String(), paints); a != b {
+	if a, b := look.shown(ours.String()), look.shown(theirs.String()); a != b {
 		return "tokenWriter shows:\n" + a + "\nchroma shows:\n" + b + "\n(tokenWriter: " + ours.String() + ")"
 	}
 	return ""
 }
 
-// paintingClasses returns the classes whose style shows on whitespace.
-func paintingClasses(w *tokenWriter) map[string]bool {
-	out := map[string]bool{}
+// codeLook is what chroma's classes look like in our palettes.
+type codeLook struct {
+	paints   map[string]bool // the class shows on whitespace
+	unstyled map[string]bool // the class styles nothing
+}
+
+func newCodeLook(w *tokenWriter) codeLook {
+	l := codeLook{paints: map[string]bool{}, unstyled: map[string]bool{"line": true, "cl": true}}
 	for tt := range chroma.StandardTypes {
-		if st := w.style(tt); st.paints {
-			out[className(st.attr)] = true
+		class := className(w.chromaAttr(tt))
+		if paintsWhitespace(tt) {
+			l.paints[class] = true
+		}
+		if !styled(tt) {
+			l.unstyled[class] = true
 		}
 	}
-	return out
+	return l
 }
 
 func className(attr string) string {
@@ -77,9 +86,10 @@ func codeParts(html string) []string {
 }
 
 // shown is what a reader sees of a highlighted block: one line per
-// character, with the class that styles it; chroma's line wrappers style
-// nothing, and whitespace shows a class only if the class paints it.
-func shown(html string, paints map[string]bool) string {
+// character, with the class that styles it; chroma's line wrappers and
+// classes without a style of their own style nothing, and whitespace shows
+// a class only if the class paints it.
+func (l codeLook) shown(html string) string {
 	var b strings.Builder
 	var stack []string
 	for _, part := range codeParts(html) {
@@ -93,14 +103,14 @@ func shown(html string, paints map[string]bool) string {
 		default:
 			class := ""
 			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i] != "line" && stack[i] != "cl" {
+				if !l.unstyled[stack[i]] {
 					class = stack[i]
 					break
 				}
 			}
 			for _, r := range unescapeCode(part) {
 				c := class
-				if unicode.IsSpace(r) && !paints[c] {
+				if unicode.IsSpace(r) && !l.paints[c] {
 					c = ""
 				}
 				fmt.Fprintf(&b, "%q %s\n", r, c)
@@ -115,10 +125,12 @@ func unescapeCode(s string) string {
 }
 
 // compactProblem checks the tokenWriter's contract: no line wrappers, no
-// nested or empty spans, no span around whitespace its class does not
-// paint, and no two spans of one class with nothing (or only whitespace the
-// class does not paint) between them, which should have been one span.
-func compactProblem(html string, paints map[string]bool) string {
+// nested or empty spans, no span of a class that styles nothing or around
+// whitespace its class does not paint, and no two spans of one class with
+// nothing (or only whitespace the class does not paint) between them, which
+// should have been one span.
+func (l codeLook) compactProblem(html string) string {
+	paints := l.paints
 	if !strings.HasPrefix(html, preStart) || !strings.HasSuffix(html, preEnd) {
 		return "no pre wrapper"
 	}
@@ -129,6 +141,9 @@ func compactProblem(html string, paints map[string]bool) string {
 			class := className(part[len("<span") : len(part)-1])
 			if open != "" {
 				return "nested span " + class
+			}
+			if l.unstyled[class] {
+				return "span of class " + class + ", which styles nothing"
 			}
 			if class == last && (between == "" || strings.TrimSpace(between) == "" && !paints[class]) {
 				return "two spans of class " + class + " in a row"
@@ -171,9 +186,12 @@ func TestTokenWriterShowsWhatChromaShows(t *testing.T) {
 			}
 		}
 	}
-	paints := paintingClasses(w)
-	if !paints["gd"] || !paints["err"] || paints["w"] || paints["k"] {
-		t.Errorf("classes that paint whitespace: %v", paints)
+	look := newCodeLook(w)
+	if !look.paints["gd"] || !look.paints["err"] || look.paints["w"] || look.paints["k"] {
+		t.Errorf("classes that paint whitespace: %v", look.paints)
+	}
+	if !look.unstyled["n"] || look.unstyled["k"] || look.unstyled["w"] {
+		t.Errorf("classes that style nothing: %v", look.unstyled)
 	}
 	for tt := range chroma.StandardTypes {
 		for _, tokens := range [][]chroma.Token{
@@ -183,10 +201,10 @@ func TestTokenWriterShowsWhatChromaShows(t *testing.T) {
 			var ours, theirs bytes.Buffer
 			w.write(&ours, tokens, nil)
 			_ = w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...))
-			if problem := compactProblem(ours.String(), paints); problem != "" {
+			if problem := look.compactProblem(ours.String()); problem != "" {
 				t.Errorf("%v: %s in %q", tt, problem, ours.String())
 			}
-			if a, b := shown(ours.String(), paints), shown(theirs.String(), paints); a != b {
+			if a, b := look.shown(ours.String()), look.shown(theirs.String()); a != b {
 				t.Errorf("%v: %q shows\n%s\nchroma %q shows\n%s", tt, ours.String(), a, theirs.String(), b)
 			}
 		}
