@@ -15,7 +15,8 @@ import (
 // TestUIStringsBundleAndTheme: the scripts show the site's UI strings from
 // the script bundle (Guidebook.strings, with site.yaml strings: overrides),
 // and a theme that still puts strings in data-* attributes (the search
-// form's data-search-*, #checklist-strings) wins over the bundle.
+// form's data-search-*, #checklist-strings) wins over the bundle. theme.js
+// adds the buttons the templates lack, and only those.
 func TestUIStringsBundleAndTheme(t *testing.T) {
 	b := browsertest.New(t)
 	dir := copySite(t)
@@ -42,7 +43,9 @@ func TestUIStringsBundleAndTheme(t *testing.T) {
 	box := read("templates/partials/search-box.html")
 	write("templates/partials/search-box.html", strings.Replace(box, "data-search-form", `data-search-form data-search-count="主题：{n} 条"`, 1))
 	footer := read("templates/partials/footer.html")
-	write("templates/partials/footer.html", strings.Replace(footer, "</footer>", `</footer><div id="checklist-strings" hidden data-reset="主题的清除"></div>`, 1))
+	footer = strings.Replace(footer, "</footer>", `</footer><div id="checklist-strings" hidden data-reset="主题的清除"></div>`, 1)
+	footer = strings.Replace(footer, `<p class="footer-links">`, `<p class="footer-links"><button type="button" class="print-button" hidden>主题的打印</button>`, 1)
+	write("templates/partials/footer.html", footer)
 	base := serveDir(t, buildSite(t, dir), "/")
 	ctx, rec := b.Tab(t)
 
@@ -52,6 +55,10 @@ func TestUIStringsBundleAndTheme(t *testing.T) {
 	}
 	if got := eval[string](t, ctx, `document.querySelector(".checklist-reset").textContent`); got != "主题的清除" {
 		t.Errorf("reset button %q, want the theme's data-reset", got)
+	}
+	buttons := eval[string](t, ctx, `[...document.querySelectorAll(".theme-toggle, .print-button")].map(b => b.className + ":" + b.textContent + ":" + b.hidden).join(" ")`)
+	if buttons != "theme-toggle:深色模式:false print-button:主题的打印:false" {
+		t.Errorf("buttons %q, want the toggle theme.js adds and the theme's own print button, both shown", buttons)
 	}
 	do(t, ctx, "search", chromedp.SendKeys("form[data-search-form] input[type=search]", "账号被封"))
 	browsertest.WaitFor(t, ctx, `document.querySelectorAll(".search-results [role=option]").length > 0`, 5*time.Second)

@@ -115,12 +115,14 @@ func readStrings(theme fs.FS, lang string) (Strings, error) {
 }
 
 // scriptKeys are the UI strings the theme's scripts show: search.js (the
-// search box and results page) and checklist.js. They travel in the script
-// bundle (see Script) rather than in data-* attributes on every page.
+// search box and results page), checklist.js and theme.js (the buttons it
+// adds). They travel in the script bundle (see Script) rather than in data-*
+// attributes and hidden elements on every page.
 func scriptKeys() []string {
 	return []string{
 		"search.count", "search.none", "search.suggest", "search.all", "search.error", "search.results",
 		"checklist.done", "checklist.progress", "checklist.reset", "checklist.confirm",
+		"theme.dark", "print",
 	}
 }
 
