@@ -131,6 +131,9 @@ func pdfText(t testing.TB, pdf []byte) string {
 // checkedIDs returns the data-check IDs of the ticked boxes of the page.
 const checkedIDs = `[...document.querySelectorAll("ul.checklist input[data-check]")].filter(b => b.checked).map(b => b.dataset.check)`
 
+// box is the selector of the checkbox of the item with the given ID.
+func box(id string) string { return `input[data-check="` + id + `"]` }
+
 // allIDs returns the data-check IDs of every box of the page.
 const allIDs = `[...document.querySelectorAll("ul.checklist input[data-check]")].map(b => b.dataset.check)`
 
@@ -174,8 +177,8 @@ func TestChecklistTicksPersist(t *testing.T) {
 		t.Fatalf("fresh profile: ticked %v, want none", got)
 	}
 	do(t, ctx, "tick two items",
-		chromedp.Click(chromedp.CSS("#ck-"+ids[0])),
-		chromedp.Click(chromedp.CSS(`label[for="ck-`+ids[1]+`"]`)))
+		chromedp.Click(chromedp.CSS(box(ids[0]))),
+		chromedp.Click(chromedp.CSS(box(ids[1])+" + span"))) // the label's text
 	want := "已完成 2/" + strconv.Itoa(len(ids))
 	if got := eval[string](t, ctx, summary); got != want {
 		t.Errorf("progress after two ticks = %q, want %q", got, want)
@@ -201,7 +204,7 @@ func TestChecklistTicksPersist(t *testing.T) {
 		if stepBar != want {
 			t.Errorf("log-in step progress on overview = %q, want %q", stepBar, want)
 		}
-		do(t, ctx, "tick on overview", chromedp.Click(chromedp.CSS("#ck-"+ids[2])))
+		do(t, ctx, "tick on overview", chromedp.Click(chromedp.CSS(box(ids[2]))))
 		do(t, ctx, "back to step", chromedp.Navigate(step))
 		if got := eval[[]string](t, ctx, checkedIDs); !sameSet(got, ids[:3]) {
 			t.Errorf("step page after ticking on overview: ticked %v, want %v", got, ids[:3])
@@ -278,14 +281,14 @@ func TestChecklistWithoutJavaScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(data)
-	if !strings.Contains(html, `<ul class="checklist">`) || !strings.Contains(html, `<input type="checkbox" id="ck-`) {
+	if !strings.Contains(html, `<ul class="checklist">`) || !strings.Contains(html, `<input type="checkbox" data-check="`) {
 		t.Fatal("step page has no checklist markup")
 	}
 	if strings.Contains(html, "disabled") {
 		t.Error("checklist boxes must be enabled")
 	}
-	if n, l := strings.Count(html, `<input type="checkbox" id="ck-`), strings.Count(html, `<label for="ck-`); n != l {
-		t.Errorf("%d boxes but %d labels", n, l)
+	if n, l := strings.Count(html, `<input type="checkbox" data-check="`), strings.Count(html, `<label><input type="checkbox" data-check="`); n != l {
+		t.Errorf("%d boxes but %d in a label", n, l)
 	}
 }
 

@@ -48,7 +48,7 @@ func TestHandbookSmoke(t *testing.T) {
 		if len(ids) < 10 {
 			t.Fatalf("first-week guide has %d checklist items, want at least 10", len(ids))
 		}
-		do(t, ctx, "tick", chromedp.Click(chromedp.CSS("#ck-"+ids[1])))
+		do(t, ctx, "tick", chromedp.Click(chromedp.CSS(box(ids[1]))))
 		do(t, ctx, "reload", chromedp.Reload())
 		if got := eval[[]string](t, ctx, checkedIDs); !sameSet(got, ids[1:2]) {
 			t.Errorf("after reload ticked %v, want %v", got, ids[1:2])

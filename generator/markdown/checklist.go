@@ -46,11 +46,14 @@ func normalizeItem(s string) string {
 	return strings.ToLower(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
 }
 
-// TaskLabel wraps the text of a checklist item so it becomes the checkbox's
-// <label>.
+// TaskLabel is a checklist item's checkbox and the text after it (its
+// children), written as <label><input type="checkbox" data-check="ID">
+// <span>text</span></label>: the label wraps the box, so it needs no id/for
+// pair, and CSS styles a ticked item's text with input:checked + span.
 type TaskLabel struct {
 	ast.BaseInline
-	For string
+	ID      string // the item's storage key, see ItemID
+	Checked bool   // ticked by default ("- [x]")
 }
 
 // KindTaskLabel is the node kind of TaskLabel.
@@ -61,13 +64,14 @@ func (*TaskLabel) Kind() ast.NodeKind { return KindTaskLabel }
 
 // Dump implements ast.Node.
 func (l *TaskLabel) Dump(src []byte, level int) {
-	ast.DumpHelper(l, src, level, map[string]string{"For": l.For}, nil)
+	ast.DumpHelper(l, src, level, map[string]string{"ID": l.ID, "Checked": strconv.FormatBool(l.Checked)}, nil)
 }
 
 type checklistTransformer struct{}
 
-// Transform gives every task item a stable ID, wraps its text in a label and
-// marks its list, so the renderers emit a real, labelled checkbox.
+// Transform gives every task item a stable ID, puts its checkbox and text
+// into a TaskLabel and marks its list, so the renderer emits a real,
+// labelled checkbox.
 func (checklistTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := reader.Source()
@@ -92,9 +96,8 @@ func (checklistTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		if seen[id]++; seen[id] > 1 {
 			id = id + "-" + strconv.Itoa(seen[id])
 		}
-		label.For = "ck-" + id
-		block.AppendChild(block, label)
-		cb.SetAttributeString("data-check", []byte(id))
+		label.ID, label.Checked = id, cb.IsChecked
+		block.ReplaceChild(block, cb, label)
 		st.tasks = append(st.tasks, Task{ID: id, Text: itemText, Checked: cb.IsChecked})
 		if item := block.Parent(); item != nil && item.Kind() == ast.KindListItem {
 			item.SetAttributeString("class", []byte("task"))
@@ -108,29 +111,17 @@ func (checklistTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 type checklistRenderer struct{}
 
 func (checklistRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	reg.Register(KindTaskLabel, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			_, _ = w.WriteString("</span></label>")
 			return ast.WalkContinue, nil
 		}
-		cb := n.(*east.TaskCheckBox)
-		id, _ := cb.AttributeString("data-check")
-		_, _ = w.WriteString(`<input type="checkbox" id="ck-`)
-		_, _ = w.Write(id.([]byte))
-		_, _ = w.WriteString(`" data-check="`)
-		_, _ = w.Write(id.([]byte))
-		_ = w.WriteByte('"')
-		if cb.IsChecked {
+		l := n.(*TaskLabel)
+		_, _ = w.WriteString(`<label><input type="checkbox" data-check="` + l.ID + `"`)
+		if l.Checked {
 			_, _ = w.WriteString(" checked")
 		}
-		_, _ = w.WriteString(">")
-		return ast.WalkContinue, nil
-	})
-	reg.Register(KindTaskLabel, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			_, _ = w.WriteString(`<label for="` + n.(*TaskLabel).For + `">`)
-		} else {
-			_, _ = w.WriteString("</label>")
-		}
+		_, _ = w.WriteString("><span>")
 		return ast.WalkContinue, nil
 	})
 }

@@ -94,10 +94,10 @@ func TestChecklistMarkup(t *testing.T) {
 	id1, id2 := ItemID("tips/a", "第一项"), ItemID("tips/a", "第 二 项")
 	for _, want := range []string{
 		`<ul class="checklist">`,
-		`<li class="task"><input type="checkbox" id="ck-` + id1 + `" data-check="` + id1 + `"><label for="ck-` + id1 + `">第一项</label></li>`,
-		`<input type="checkbox" id="ck-` + id2 + `" data-check="` + id2 + `" checked><label for="ck-` + id2 + `">第 <em>二</em> 项</label>`,
+		`<li class="task"><label><input type="checkbox" data-check="` + id1 + `"><span>第一项</span></label></li>`,
+		`<label><input type="checkbox" data-check="` + id2 + `" checked><span>第 <em>二</em> 项</span></label>`,
 		// A repeated item text gets a suffix so IDs stay unique on the page.
-		`id="ck-` + id1 + `-2"`,
+		`data-check="` + id1 + `-2"`,
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("HTML lacks %s\n%s", want, html)

@@ -60,7 +60,6 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 	if st := renderState(n); st != nil {
 		classes = st.codeClasses
 		classes["chroma"] = true
-		classes["line"], classes["cl"] = true, true
 	}
 	c.tokens.write(w, tokens, classes)
 	return ast.WalkSkipChildren, nil

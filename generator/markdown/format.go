@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"sync"
 
@@ -11,37 +10,59 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// tokenWriter writes highlighted tokens as HTML exactly as chroma's HTML
-// formatter does with classes and our preWrapper, without its per-token
-// style lookups and fmt calls (0.3 s of the real-world corpus build). The
-// class of each token type is asked of chroma's formatter once, so the two
-// cannot disagree on which types get a span; TestTokenWriterMatchesChroma
-// and FuzzLexers compare whole blocks.
+// tokenWriter writes highlighted tokens as HTML with chroma's CSS classes,
+// more compactly than chroma's HTML formatter, which wraps every line in
+// <span class="line"><span class="cl"> and every token in a span: a block
+// here is its text with a span around each run of one class. A class that
+// styles nothing (Name, Other, Generic in our palettes) gets no span; a token of
+// whitespace only gets none unless its class paints whitespace (a
+// background, border or underline), and such whitespace joins the span
+// around it; tokens of the same class share one span. What a reader sees is
+// what chroma's formatter shows: TestTokenWriterShowsWhatChromaShows and
+// FuzzLexers compare each character's class. The class of each token type
+// is asked of chroma's formatter once, so the two cannot disagree on which
+// types get a span.
 type tokenWriter struct {
 	chroma *chtml.Formatter
 	once   sync.Once
-	attrs  map[chroma.TokenType]string // ` class="k"`, or "" for plain text
+	styles map[chroma.TokenType]tokenStyle
+}
+
+// tokenStyle is how a token type is written.
+type tokenStyle struct {
+	attr   string // ` class="k"`, or "" for plain text
+	paints bool   // the class shows on whitespace too (see paintsWhitespace)
 }
 
 func newTokenWriter(f *chtml.Formatter) *tokenWriter { return &tokenWriter{chroma: f} }
 
-// attr returns the span attribute chroma writes for a token of type t.
-func (w *tokenWriter) attr(t chroma.TokenType) string {
+// style returns how a token of type t is written.
+func (w *tokenWriter) style(t chroma.TokenType) tokenStyle {
 	w.once.Do(func() {
-		w.attrs = make(map[chroma.TokenType]string, len(chroma.StandardTypes))
+		w.styles = make(map[chroma.TokenType]tokenStyle, len(chroma.StandardTypes))
 		for tt := range chroma.StandardTypes {
-			w.attrs[tt] = w.ask(tt)
+			w.styles[tt] = w.ask(tt)
 		}
 	})
-	if a, ok := w.attrs[t]; ok {
-		return a
+	if s, ok := w.styles[t]; ok {
+		return s
 	}
 	return w.ask(t) // a type chroma does not list: rare, asked each time
 }
 
-// ask formats one token of type t with chroma and reads the attribute of
-// its span.
-func (w *tokenWriter) ask(t chroma.TokenType) string {
+// ask returns how a token of type t is written: in the span chroma's
+// formatter puts it in, unless its class styles nothing in either palette
+// (no stylesheet rule would match the span).
+func (w *tokenWriter) ask(t chroma.TokenType) tokenStyle {
+	if !styled(t) {
+		return tokenStyle{}
+	}
+	return tokenStyle{attr: w.chromaAttr(t), paints: paintsWhitespace(t)}
+}
+
+// chromaAttr formats one token of type t with chroma and reads the
+// attribute of its span ("" for none).
+func (w *tokenWriter) chromaAttr(t chroma.TokenType) string {
 	var b bytes.Buffer
 	if err := w.chroma.Format(&b, styles.Fallback, chroma.Literator(chroma.Token{Type: t, Value: "x"})); err != nil {
 		return ""
@@ -66,69 +87,43 @@ type stringWriter interface {
 }
 
 // write writes tokens as a highlighted block to out, adding the classes of
-// its spans to classes. Tokens are split into lines as they are written,
-// as chroma's SplitTokensIntoLines splits them, without copying them.
+// its spans to classes.
 func (w *tokenWriter) write(out stringWriter, tokens []chroma.Token, classes map[string]bool) {
 	out.WriteString(preWrapper{}.Start(true, ""))
-	if slices.ContainsFunc(tokens, func(t chroma.Token) bool { return t.Value == "" }) {
-		// chroma keeps empty tokens and strips a last line of one; none of
-		// our lexers makes them, so the rare block that has one takes
-		// chroma's own line splitting.
-		for _, line := range chroma.SplitTokensIntoLines(tokens) {
-			out.WriteString(codeLineStart)
-			for _, t := range line {
-				w.token(out, t.Type, t.Value, classes)
-			}
-			out.WriteString(codeLineEnd)
-		}
-		out.WriteString(preWrapper{}.End(true))
-		return
-	}
-	open := false
+	var open tokenStyle // the span being written; attr "" when none
 	for _, t := range tokens {
-		for v := t.Value; v != ""; {
-			part := v
-			if k := strings.IndexByte(v, '\n'); k >= 0 {
-				part = v[:k+1]
-			}
-			if !open {
-				out.WriteString(codeLineStart)
-				open = true
-			}
-			w.token(out, t.Type, part, classes)
-			if part[len(part)-1] == '\n' {
-				out.WriteString(codeLineEnd)
-				open = false
-			}
-			v = v[len(part):]
+		if t.Value == "" {
+			continue
 		}
+		st := w.style(t.Type)
+		if !st.paints && strings.TrimSpace(t.Value) == "" {
+			if !open.paints {
+				// Whitespace looks the same in the open span or outside any.
+				escapeTo(out, t.Value)
+				continue
+			}
+			st = tokenStyle{}
+		}
+		if st.attr != open.attr {
+			if open.attr != "" {
+				out.WriteString("</span>")
+			}
+			open = st
+			if st.attr != "" {
+				if cls, ok := strings.CutPrefix(st.attr, ` class="`); ok && classes != nil {
+					classes[strings.TrimSuffix(cls, `"`)] = true
+				}
+				out.WriteString("<span")
+				out.WriteString(st.attr)
+				out.WriteString(">")
+			}
+		}
+		escapeTo(out, t.Value)
 	}
-	if open {
-		out.WriteString(codeLineEnd)
+	if open.attr != "" {
+		out.WriteString("</span>")
 	}
 	out.WriteString(preWrapper{}.End(true))
-}
-
-const (
-	codeLineStart = `<span class="line"><span class="cl">`
-	codeLineEnd   = `</span></span>`
-)
-
-// token writes one token's text, escaped, in its span.
-func (w *tokenWriter) token(out stringWriter, t chroma.TokenType, text string, classes map[string]bool) {
-	a := w.attr(t)
-	if a == "" {
-		escapeTo(out, text)
-		return
-	}
-	if cls, ok := strings.CutPrefix(a, ` class="`); ok && classes != nil {
-		classes[strings.TrimSuffix(cls, `"`)] = true
-	}
-	out.WriteString("<span")
-	out.WriteString(a)
-	out.WriteString(">")
-	escapeTo(out, text)
-	out.WriteString("</span>")
 }
 
 // escapeTo writes s to out escaped as html.EscapeString escapes it.

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 
+	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 )
@@ -18,10 +19,11 @@ func HighlightCSS(used map[string]bool) (string, error) {
 	}
 	f := chtml.New(chtml.WithClasses(true))
 	var light, dark strings.Builder
-	if err := f.WriteCSS(&light, styles.Get("github")); err != nil {
+	lightStyle, darkStyle := codeStyles()
+	if err := f.WriteCSS(&light, lightStyle); err != nil {
 		return "", err
 	}
-	if err := f.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
+	if err := f.WriteCSS(&dark, darkStyle); err != nil {
 		return "", err
 	}
 	var b strings.Builder
@@ -43,6 +45,39 @@ func HighlightCSS(used map[string]bool) (string, error) {
 	b.WriteString(scoped(`html[data-theme="dark"] `))
 	b.WriteString("@media (prefers-color-scheme: dark) {\n" + scoped(`html:not([data-theme="light"]) `) + "}\n")
 	return b.String(), nil
+}
+
+// codeStyles returns the chroma styles of highlighted code: the light
+// palette and the dark one.
+func codeStyles() (light, dark *chroma.Style) {
+	return styles.Get("github"), styles.Get("github-dark")
+}
+
+// styled reports whether token type t has a style of its own in either
+// palette; one that has not looks like plain text.
+func styled(t chroma.TokenType) bool {
+	light, dark := codeStyles()
+	for _, s := range []*chroma.Style{light, dark} {
+		if !s.Get(t).Sub(s.Get(chroma.Background)).IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// paintsWhitespace reports whether the class of token type t shows on
+// whitespace in either palette: a background or border of its own, or an
+// underline. Whitespace of any other class looks like plain whitespace, so
+// the tokenWriter writes it without a span.
+func paintsWhitespace(t chroma.TokenType) bool {
+	light, dark := codeStyles()
+	for _, s := range []*chroma.Style{light, dark} {
+		e := s.Get(t).Sub(s.Get(chroma.Background))
+		if e.Background.IsSet() || e.Border.IsSet() || e.Underline == chroma.Yes {
+			return true
+		}
+	}
+	return false
 }
 
 // keepUsed drops the rules of a chroma stylesheet whose token class is unused.

@@ -50,7 +50,7 @@ type PageData struct {
 
 	// Theme features.
 	Sidebar []SideLink    // pages of the current section, for the sidebar
-	JSONLD  []template.JS // schema.org documents for ld+json blocks
+	JSONLD  []template.JS // schema.org documents for ld+json blocks (only with baseURL)
 }
 
 // Child is a page shown inside another: a section list entry, a step on the

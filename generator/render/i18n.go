@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"guidebook/generator/config"
@@ -111,6 +112,33 @@ func readStrings(theme fs.FS, lang string) (Strings, error) {
 		}
 	}
 	return out, errs.Err()
+}
+
+// scriptKeys are the UI strings the theme's scripts show: search.js (the
+// search box and results page), checklist.js and theme.js (the buttons it
+// adds). They travel in the script bundle (see Script) rather than in data-*
+// attributes and hidden elements on every page.
+func scriptKeys() []string {
+	return []string{
+		"search.count", "search.none", "search.suggest", "search.all", "search.error", "search.results",
+		"checklist.done", "checklist.progress", "checklist.reset", "checklist.confirm",
+		"theme.dark", "print",
+	}
+}
+
+// Script returns the classic script that opens the site's script bundle: it
+// sets Guidebook.strings to the UI strings the theme's scripts show (the
+// scriptKeys, in the site's language with its strings: overrides), keyed as
+// in templates/i18n. The bundle is already per site and content-hashed, so
+// pages need not carry these strings. json.Marshal escapes <, >, & and the
+// line separators JavaScript strings may not hold.
+func (s Strings) Script() string {
+	m := make(map[string]string, len(scriptKeys()))
+	for _, k := range scriptKeys() {
+		m[k] = s.T(k)
+	}
+	b, _ := json.Marshal(m) // a map of strings always marshals
+	return "(function(G){G.strings=" + string(b) + "}(window.Guidebook=window.Guidebook||{}));\n"
 }
 
 // T returns the text for key, or the key itself so a missing string shows.

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"net/url"
 	"strings"
 
 	"guidebook/generator/content"
@@ -16,7 +17,14 @@ import (
 // question, or HowTo on the list page. Such blocks are data, not code, so they do not
 // need a Content-Security-Policy exception. json.Marshal escapes <, > and &,
 // so no text can close the script element.
+//
+// Structured data is for search engines, which need absolute URLs: like
+// canonical links and sitemap.xml, it is made only when the site has a
+// baseURL. With relative URLs it was of no use, and 400 bytes a page.
 func (r *Renderer) jsonLD(in *Input, e *plan.Entry, d *PageData) []template.JS {
+	if r.cfg.BaseURL == "" {
+		return nil
+	}
 	var docs []any
 	if len(d.Breadcrumbs) > 1 {
 		items := make([]map[string]any, len(d.Breadcrumbs))
@@ -87,17 +95,20 @@ func question(in *Input, p *content.Page) map[string]any {
 		"acceptedAnswer": map[string]any{"@type": "Answer", "text": answer}}
 }
 
-// absURL makes href (relative to the page at URL from) absolute when baseURL is set;
-// otherwise it stays relative, which JSON-LD resolves against the page.
+// absURL resolves href, relative to the page at URL from, against the page's
+// absolute URL under baseURL, and drops a last "index.html" (the published
+// URL of a page is its folder). Hrefs are the shortest relative paths (see
+// Rel), so they must be resolved, not stripped of the page's Root.
 func (r *Renderer) absURL(from, href string) string {
-	if r.cfg.BaseURL == "" {
+	base, err := url.Parse(r.cfg.BaseURL + escapePath(from))
+	if err != nil {
 		return href
 	}
-	rel := strings.TrimPrefix(href, Root(from))
-	if Root(from) == "./" {
-		rel = strings.TrimPrefix(href, "./")
+	ref, err := url.Parse(href)
+	if err != nil {
+		return href
 	}
-	return r.cfg.BaseURL + strings.TrimSuffix(rel, "index.html")
+	return strings.TrimSuffix(base.ResolveReference(ref).String(), "index.html")
 }
 
 func firstNonEmpty(s ...string) string {

@@ -6,6 +6,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -105,6 +106,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"rel":  Rel,
 		"safe": func(s string) template.HTML { return template.HTML(s) },
 		"add":  func(a, b int) int { return a + b },
+		// anchorHref is the href attribute of a link to the element with
+		// the given id on this page: <a {{anchorHref .ID}}>. html/template
+		// would percent-encode every non-ASCII byte of "#{{.ID}}" (9 bytes
+		// a Han character); this writes the fragment as the heading anchors
+		// do (markdown.Fragment).
+		"anchorHref": func(id string) template.HTMLAttr {
+			return template.HTMLAttr(`href="#` + html.EscapeString(markdown.Fragment(id)) + `"`)
+		},
 	}
 }
 

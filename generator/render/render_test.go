@@ -6,6 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"guidebook/generator/config"
 	"guidebook/generator/content"
 )
 
@@ -79,5 +80,25 @@ func TestSidebarWindowIsBounded(t *testing.T) {
 	}
 	if got := sidebarWindow(pages[:10], pages[3]); len(got) != 10 {
 		t.Errorf("a small section lists all its pages, got %d", len(got))
+	}
+}
+
+// TestAbsURL: structured data resolves a page's relative links against the
+// page's own address. A regression row: stripping the page's Root from the
+// shortest relative path made "../index.html" from steps/login/ the site root.
+func TestAbsURL(t *testing.T) {
+	r := &Renderer{cfg: &config.Config{BaseURL: "https://example.org/guide/"}}
+	tests := []struct{ from, to, want string }{
+		{"", "", "https://example.org/guide/"},
+		{"steps/login/", "", "https://example.org/guide/"},
+		{"steps/login/", "steps/", "https://example.org/guide/steps/"},
+		{"steps/login/", "steps/login/", "https://example.org/guide/steps/login/"},
+		{"steps/", "steps/submit/", "https://example.org/guide/steps/submit/"},
+		{"问题/账号/", "问题/", "https://example.org/guide/%E9%97%AE%E9%A2%98/"},
+	}
+	for _, tt := range tests {
+		if got := r.absURL(tt.from, Rel(tt.from, tt.to)); got != tt.want {
+			t.Errorf("absURL(%q, Rel(…, %q)) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
 	}
 }

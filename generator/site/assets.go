@@ -27,18 +27,19 @@ import (
 )
 
 // bundle concatenates static/css/*.css (plus the code highlighting styles)
-// into one minified stylesheet and static/js/*.js into one script, both with
+// into one minified stylesheet and static/js/*.js into one script (opened by
+// the UI strings the scripts show, see render.Strings.Script), both with
 // content-hashed names, and adds them to files.
 //
 // In dev mode (serve) the stylesheet keeps one name, assets/site.css, so a
 // change to it swaps the stylesheet of open pages without re-rendering or
 // reloading them.
-func bundle(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte) (render.Assets, error) {
+func bundle(theme fs.FS, strs render.Strings, used map[string]bool, dev bool, files map[string][]byte) (render.Assets, error) {
 	css, err := bundleCSS(theme, used, dev, files)
 	if err != nil {
 		return render.Assets{}, err
 	}
-	js, err := bundleJS(theme)
+	js, err := bundleJS(theme, strs.Script())
 	if err != nil {
 		return render.Assets{}, err
 	}
@@ -46,14 +47,15 @@ func bundle(theme fs.FS, used map[string]bool, dev bool, files map[string][]byte
 }
 
 // bundleJS minifies each static/js/*.js file on its own, so a syntax error
-// names its file and line, and joins them (each is a classic script whose
-// code sits in its own function, so joining cannot mix them up).
-func bundleJS(theme fs.FS) (string, error) {
+// names its file and line, and joins them after prelude (each is a classic
+// script whose code sits in its own function, so joining cannot mix them up).
+func bundleJS(theme fs.FS, prelude string) (string, error) {
 	srcs, err := readAll(theme, "static/js", ".js")
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
+	b.WriteString(prelude)
 	var errs diag.List
 	for _, s := range srcs {
 		min, err := MinifyJS(s.text)

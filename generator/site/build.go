@@ -163,7 +163,7 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 	}
 	stage = timings.next(stage, "assets")
 	usedCode := codeClasses(results)
-	assets, err := bundle(theme, usedCode, opts.Dev, out.Files)
+	assets, err := bundle(theme, strs, usedCode, opts.Dev, out.Files)
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ func fixtureSite() fstest.MapFS {
 		"content/_index.md":           f("---\ntitle: 首页\ndescription: 测试首页\n---\n欢迎。[开始](steps/_index.md)\n"),
 		"content/steps/_index.md":     f("---\ntitle: 申诉流程\nweight: 1\nlayout: procedure\n---\n按顺序完成。\n"),
 		"content/steps/login.md":      f("---\ntitle: 登录账号\nweight: 10\n---\n## 清单\n\n- [ ] 打开应用\n- [x] 确认手机号\n\n[下一步](submit.md#准备材料)\n"),
-		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
+		"content/steps/submit.md":     f("---\ntitle: 提交申诉\nweight: 20\ntoc: true\n---\n## 准备材料\n\n> [!TIP]\n> 先截图。\n\n```bash\necho 申诉\n```\n"),
 		"content/faq/_index.md":       f("---\ntitle: 常见问题\nlayout: faq\n---\n"),
 		"content/faq/how-long.md":     f("---\ntitle: 要多久？\n---\n通常几天。[流程](../steps/_index.md)\n"),
 		"content/letters/_index.md":   f("---\ntitle: 模板\nlayout: forms\n---\n"),
@@ -89,25 +89,54 @@ func TestGoldenSiteFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	htmlRE := regexp.MustCompile(`<html[^>]*>`)
-	var elems strings.Builder
+	ldRE := regexp.MustCompile(`<script type="application/ld\+json">(.*)</script>`)
+	var elems, ld strings.Builder
 	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "faq/index.html",
 		"letters/appeal/index.html", "revisions/newer/index.html", "steps/history/index.html", "search/index.html",
 		"print/index.html", "404.html"} {
 		elems.WriteString(page + ": " + string(htmlRE.Find(out.Files[page])) + "\n")
+		for _, m := range ldRE.FindAllSubmatch(out.Files[page], -1) {
+			ld.WriteString(page + ": " + string(m[1]) + "\n")
+		}
 	}
-	files := map[string][]byte{"html-elements.txt": []byte(elems.String())}
+	files := map[string][]byte{"html-elements.txt": []byte(elems.String()), "structured-data.txt": []byte(ld.String())}
 	for _, name := range []string{"sitemap.xml", "feed.xml", "robots.txt", "_headers", "manifest.webmanifest"} {
 		files[name] = out.Files[name]
 	}
-	hashRE := regexp.MustCompile(`manifest\.[0-9a-f]{8}\.js`)
+	// The head of a page: what a site with baseURL tells other sites.
+	files["steps_login_head.html"] = regexp.MustCompile(`(?s)<head>.*</head>`).Find(out.Files["steps/login/index.html"])
+	hashRE := regexp.MustCompile(`(manifest|site)\.[0-9a-f]{8}\.(js|css)`)
 	for name, got := range files {
 		t.Run(name, func(t *testing.T) {
 			if got == nil {
 				t.Fatalf("%s not built", name)
 			}
-			got = hashRE.ReplaceAll(got, []byte("manifest.HASH.js")) // the index hash changes with any content
+			got = hashRE.ReplaceAll(got, []byte("$1.HASH.$2")) // the hashes change with any content or theme edit
 			checkGolden(t, filepath.Join("testdata/golden/site", name), got)
 		})
+	}
+}
+
+// TestNoBaseURLNoStructuredData: what only makes sense with absolute URLs
+// (canonical links, schema.org data, Open Graph, sitemap.xml) is left out
+// of a site without baseURL.
+func TestNoBaseURLNoStructuredData(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := out.Files["sitemap.xml"]; ok {
+		t.Error("sitemap.xml written without baseURL")
+	}
+	for name, data := range out.Files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, unwanted := range []string{"application/ld+json", `rel="canonical"`, `property="og:`} {
+			if strings.Contains(string(data), unwanted) {
+				t.Errorf("%s has %s without baseURL", name, unwanted)
+			}
+		}
 	}
 }
 

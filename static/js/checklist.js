@@ -58,14 +58,21 @@
       return args[i] !== undefined ? String(args[i]) : m;
     });
   }
+  // strings returns the UI strings: the data-* attributes of
+  // #checklist-strings when a theme's template adds that element, else the
+  // site's strings in the bundle (Guidebook.strings["checklist.*"]).
   function strings() {
     var el = document.getElementById("checklist-strings");
     var d = el ? el.dataset : {};
+    var site = G.strings || {};
+    function get(k, fallback) {
+      return d[k] || site["checklist." + k] || fallback;
+    }
     return {
-      done: d.done || "{0}/{1}",
-      progress: d.progress || "",
-      reset: d.reset || "Reset",
-      confirm: d.confirm || "Reset?"
+      done: get("done", "{0}/{1}"),
+      progress: get("progress", ""),
+      reset: get("reset", "Reset"),
+      confirm: get("confirm", "Reset?")
     };
   }
   function boxesIn(root) {

@@ -727,9 +727,14 @@
     box.appendChild(div);
   }
 
+  // strings returns the UI strings of a search box or results page: the
+  // node's data-search-* attribute when a theme's template sets one, else
+  // the site's string in the bundle (Guidebook.strings["search.*"]), else
+  // English.
   function strings(node) {
+    var site = G.strings || {};
     function get(k, d) {
-      return node.getAttribute("data-search-" + k) || d;
+      return node.getAttribute("data-search-" + k) || site["search." + k] || d;
     }
     return {
       count: get("count", "{n} results"),

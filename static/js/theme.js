@@ -1,6 +1,6 @@
 // theme.js: the light/dark toggle (remembered in localStorage) and the
 // print button. Without JavaScript the theme follows prefers-color-scheme
-// and both buttons stay hidden.
+// and there are no buttons: they would do nothing.
 (function () {
   "use strict";
   var G = window.Guidebook = window.Guidebook || {};
@@ -50,7 +50,23 @@
     document.head.appendChild(link);
   }
 
+  // add puts a hidden button of class cls, labelled with the site's string
+  // key, into the element that matches where (at its start when first),
+  // unless the page already has one: a theme's template may place its own.
+  function add(cls, key, fallback, where, first) {
+    var parent = document.querySelector(where);
+    if (!parent || document.querySelector("." + cls)) { return; }
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.hidden = true;
+    b.textContent = (G.strings && G.strings[key]) || fallback;
+    parent.insertBefore(b, first ? parent.firstChild : null);
+  }
+
   function init() {
+    add("theme-toggle", "theme.dark", "Dark mode", ".header-top", false);
+    add("print-button", "print", "Print", ".footer-links", true);
     var toggles = document.querySelectorAll(".theme-toggle");
     for (var i = 0; i < toggles.length; i++) {
       toggles[i].hidden = false;
