@@ -370,10 +370,22 @@ func TestSearchWhereHosted(t *testing.T) {
 			if len(hits) == 0 || !strings.HasPrefix(hits[0].Path, "appeal-types/account-ban/index.html") {
 				t.Fatalf("hits = %+v", hits)
 			}
+			// The manifest, the one index file without a hash in its
+			// name, is asked for past HTTP caches; file:// has none.
+			wantFresh, manifests := strings.HasPrefix(c.base, "http"), 0
 			for _, r := range rec.Requests() {
 				if !strings.HasPrefix(r, c.base) && !strings.HasPrefix(r, "data:") {
 					t.Errorf("request outside the site: %s", r)
 				}
+				if strings.Contains(r, "search/manifest.js") {
+					manifests++
+					if fresh := strings.Contains(r, "search/manifest.js?v="); fresh != wantFresh {
+						t.Errorf("manifest request %s: past caches %v, want %v", r, fresh, wantFresh)
+					}
+				}
+			}
+			if manifests != 1 {
+				t.Errorf("%d manifest requests, want 1", manifests)
 			}
 			// Enter without a selection opens the results page, which
 			// finds the same first result; following it opens the page.

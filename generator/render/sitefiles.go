@@ -37,7 +37,10 @@ func (r *Renderer) File(in *Input, e *plan.Entry) ([]byte, error) {
 
 // headers is the _headers file: a strict Content-Security-Policy that the
 // theme's pages (no inline scripts, handlers or styles) satisfy.
-const headers = "/*\n  Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n"
+const headers = "/*\n  Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n" +
+	// The search manifest keeps its name from build to build (see
+	// search.ManifestFile): a cached copy could name shards a deploy removed.
+	"/search/manifest.js\n  Cache-Control: no-cache\n"
 
 func (r *Renderer) webManifest() ([]byte, error) {
 	return json.MarshalIndent(map[string]any{

@@ -42,7 +42,7 @@ type Options struct {
 type Index struct {
 	// Files maps paths relative to the output's "search/" folder to contents.
 	Files map[string][]byte
-	// Manifest is the manifest's file name inside search/ (with its hash).
+	// Manifest is the manifest's file name inside search/: ManifestFile.
 	Manifest string
 	// Stats describes the index, for benchmarks and build logs.
 	Stats Stats

@@ -44,7 +44,7 @@
 // (base92.go): the bytes as a little-endian bit stream, 13 bits to two
 // characters of the printable ASCII characters except '"', '\' and '<'.
 //
-//   - manifest.<hash>.js: {"v": format version (2), "pages": n, "h", "t",
+//   - manifest.js (the one name without a hash, see ManifestFile): {"v": format version (2), "pages": n, "h", "t",
 //     "d", "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp":
 //     pages per document shard as base-36 digits, "kinds": kind → label,
 //     "suggest": [[url, title], …] of Options.Suggest (the home page's

@@ -362,12 +362,17 @@ func (w *writer) foldChunks() shardSet {
 	return w.scripts("f", payloads)
 }
 
+// ManifestFile is the manifest's file name inside search/. It is the one
+// index file without a hash in its name: pages name it before the index
+// exists, so a build renders its pages while the index is being built.
+// search.js loads it past HTTP caches (as Pagefind loads its entry file),
+// and the shards it names carry the hashes.
+const ManifestFile = "manifest.js"
+
 // manifest writes the manifest and records its name.
 func (w *writer) manifest(m manifest) {
-	b := mustJSON(m)
-	sum := sha256.Sum256(b)
-	name := "manifest." + hex.EncodeToString(sum[:])[:hashLen]
-	w.ix.Files[name+".js"] = []byte(`Guidebook.search.add("` + name + `",` + string(b) + ");\n")
-	w.ix.Manifest = name + ".js"
+	name := strings.TrimSuffix(ManifestFile, ".js")
+	w.ix.Files[ManifestFile] = []byte(`Guidebook.search.add("` + name + `",` + string(mustJSON(m)) + ");\n")
+	w.ix.Manifest = ManifestFile
 	w.ix.Stats.ManifestBytes = len(w.ix.Files[w.ix.Manifest])
 }

@@ -7,6 +7,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -19,6 +20,7 @@ import (
 	"guidebook/generator/markdown"
 	"guidebook/generator/plan"
 	"guidebook/generator/render"
+	"guidebook/generator/search"
 )
 
 // Options says what to build.
@@ -168,21 +170,33 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 		return nil, err
 	}
 	assets.Dev = opts.Dev
-	stage = timings.next(stage, "search")
-	if err := indexSearch(ctx, site, results, strs, files, &assets); err != nil {
-		return nil, err
-	}
+	// The search index is built beside embedding and rendering, which do
+	// not read it (pages name its manifest, whose name is fixed): its
+	// mostly serial work fills the cores rendering leaves idle.
+	assets.SearchManifest = "search/" + search.ManifestFile
+	searched := make(chan error, 1)
+	searchStart := time.Now()
+	var searchTook time.Duration
+	go func() {
+		err := indexSearch(ctx, site, results, strs, files)
+		searchTook = time.Since(searchStart)
+		searched <- err
+	}()
 	stage = timings.next(stage, "embed")
 	r, err := render.New(theme, cfg, strs, assets)
 	if err != nil {
+		<-searched // it writes into the folder an error discards
 		return nil, err
 	}
 	in := &render.Input{Site: site, Plan: pl, Bodies: results, Embedded: bodies.embedAll(pl, results), Updated: gitDates(ctx, opts.GitDir)}
 	stage = timings.next(stage, "render")
-	if err := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, files); err != nil {
+	rerr := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, files)
+	serr := <-searched
+	stage = timings.next(stage, "static")
+	timings.beside("search", searchTook)
+	if err := errors.Join(rerr, serr); err != nil {
 		return nil, err
 	}
-	stage = timings.next(stage, "static")
 	if err := copyStatic(theme, opts.Site, pl, out.Files); err != nil {
 		return nil, err
 	}

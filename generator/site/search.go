@@ -16,7 +16,7 @@ import (
 
 // indexSearch builds the search index of every indexed page, one document per
 // page top and ## heading, and adds its files under search/.
-func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files *store, assets *render.Assets) error {
+func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files *store) error {
 	var docs []search.Doc
 	for _, p := range site.All() {
 		if !p.Indexed() {
@@ -43,7 +43,6 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 	if err := inParallel(names, func(name string) error { return files.put("search/"+name, idx.Files[name]) }); err != nil {
 		return err
 	}
-	assets.SearchManifest = "search/" + idx.Manifest
 	return nil
 }
 

@@ -28,6 +28,12 @@ func (t *Timings) next(s Stage, name string) Stage {
 	return Stage{Name: name, began: now}
 }
 
+// beside records a stage that ran beside the others, named "name‖" in
+// String.
+func (t *Timings) beside(name string, d time.Duration) {
+	*t = append(*t, Stage{Name: name + "‖", Duration: d})
+}
+
 // String formats the stages on one line: "load 12ms · plan 1ms · …".
 func (t Timings) String() string {
 	parts := make([]string, len(t))

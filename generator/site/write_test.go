@@ -144,9 +144,8 @@ func TestStreamedBuild(t *testing.T) {
 			t.Errorf("%s: %v", f, err)
 		}
 	}
-	matches, _ := filepath.Glob(filepath.Join(dir, "search", "manifest.*.js"))
-	if len(matches) != 1 {
-		t.Errorf("search manifest files: %v", matches)
+	if _, err := os.Stat(filepath.Join(dir, "search", "manifest.js")); err != nil {
+		t.Errorf("search manifest: %v", err)
 	}
 
 	broken := fixtureSite()

@@ -48,12 +48,14 @@
     return document.documentElement.getAttribute("data-root") || "./";
   }
 
-  function loadScript(path, name) {
+  // loadScript loads an index file once. fresh asks past HTTP caches (for
+  // the manifest, the one file whose name has no hash); file:// has none.
+  function loadScript(path, name, fresh) {
     if (registry[name] !== undefined) return Promise.resolve(registry[name]);
     if (loading[name]) return loading[name];
     loading[name] = new Promise(function (resolve, reject) {
       var s = document.createElement("script");
-      s.src = root() + path;
+      s.src = root() + path + (fresh && /^https?:$/.test(location.protocol) ? "?v=" + Date.now() : "");
       s.async = true;
       s.onload = function () {
         s.remove();
@@ -75,7 +77,7 @@
       var path = document.documentElement.getAttribute("data-search-manifest");
       if (!path) return Promise.reject(new Error("search: no data-search-manifest"));
       var name = path.replace(/^.*\//, "").replace(/\.js$/, "");
-      manifestPromise = loadScript(path, name).then(function (m) {
+      manifestPromise = loadScript(path, name, true).then(function (m) {
         if (m.v !== FORMAT) throw new Error("search: index format " + m.v + ", want " + FORMAT);
         m.docStart = [0];
         for (var i = 0; i < m.dp.length; i++) m.docStart.push(m.docStart[i] + parseInt(m.dp[i], 36));
