@@ -387,3 +387,76 @@ func TestSnippets(t *testing.T) {
 		})
 	}
 }
+
+// TestSnippetsWithDictionary checks that texts compressed with the
+// dictionary inflate in the browser: the synthetic corpus repeats its seed's
+// clauses on many pages, so its index has a dictionary, and every snippet
+// must be a piece of its section's text.
+func TestSnippetsWithDictionary(t *testing.T) {
+	b := browsertest.New(t)
+	docs := corpusDocs(t, synth.Generate(seedText(t), 120))
+	if ix := mustBuild(t, docs, Options{}); ix.Stats.DictionaryBytes == 0 {
+		t.Fatal("no dictionary: the test does not exercise it")
+	}
+	bodies := map[string]string{}
+	for _, d := range docs {
+		href := "./" + d.Page
+		if d.Anchor != "" {
+			href += "#" + url.PathEscape(d.Anchor)
+		}
+		bodies[href] = d.Body
+	}
+	ctx, rec := openIndex(t, b, docs)
+	snippets := 0
+	for _, q := range []string{"申诉流程", "隐私政策", "保存聊天记录", "联系客服"} {
+		for _, r := range query(t, ctx, q).Results {
+			body, ok := bodies[r.Href]
+			if !ok {
+				t.Fatalf("%q: result %s is no section", q, r.Href)
+			}
+			if r.Snippet.Text == "" || !strings.Contains(body, r.Snippet.Text) {
+				t.Errorf("%q: %s: snippet %q is not in its section's text %q", q, r.Href, r.Snippet.Text, body)
+			}
+			snippets++
+		}
+	}
+	if snippets == 0 {
+		t.Error("no results")
+	}
+	loaded := false
+	for _, u := range rec.Requests() {
+		loaded = loaded || strings.Contains(u, "/search/z0.")
+	}
+	if !loaded {
+		t.Error("the dictionary was not loaded")
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}
+
+// TestAnchors checks the links of results: a heading alone in a document
+// shard stands for its derived anchor, and other anchors are given.
+func TestAnchors(t *testing.T) {
+	b := browsertest.New(t)
+	docs := []Doc{
+		{Page: "a/", Title: "甲", Body: "引言。"},
+		{Page: "a/", Anchor: "whatsapp-business-账号", Title: "甲", Heading: "WhatsApp Business 账号", Body: "商业账号的审核。"},
+		{Page: "a/", Anchor: "封号了怎么办", Title: "甲", Heading: "封号了，怎么办？", Body: "先申请复核。"},
+		{Page: "a/", Anchor: "custom-id", Title: "甲", Heading: "临时封禁", Body: "倒计时结束前安装官方应用。"},
+	}
+	ctx, rec := openIndex(t, b, docs)
+	for q, want := range map[string]string{
+		"商业账号": "./a/#" + url.PathEscape("whatsapp-business-账号"),
+		"申请复核": "./a/#" + url.PathEscape("封号了怎么办"),
+		"倒计时":  "./a/#custom-id",
+		"引言":   "./a/",
+	} {
+		if h := query(t, ctx, q).hrefs(); len(h) == 0 || h[0] != want {
+			t.Errorf("%q: hrefs %v, want %s first", q, h, want)
+		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	synth "guidebook/generator/internal/corpus"
 )
@@ -111,11 +112,27 @@ type docPage struct {
 	Secs                   [][3]string // anchor, heading, text
 }
 
-// docPages decodes every document shard: [pages, base92 zlib texts].
+// docPages decodes every document shard: [pages, base92 zlib texts], the
+// texts' stream following the dictionary's when there is one.
 func docPages(t testing.TB, ix *Index) []docPage {
 	t.Helper()
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	var dict []byte
+	dictLen := 0
+	if m.Dict.N > 0 {
+		var z struct {
+			N      int
+			Stream string
+		}
+		var raw [2]json.RawMessage
+		if err := json.Unmarshal(payload(t, ix, m.Dict.name("z", 0)), &raw); err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(raw[0], &z.N)
+		json.Unmarshal(raw[1], &z.Stream)
+		dict, dictLen = decodeBase92(t, z.Stream), z.N
+	}
 	var pages []docPage
 	for i := range m.Docs.N {
 		var shard struct {
@@ -133,15 +150,15 @@ func docPages(t testing.TB, ix *Index) []docPage {
 		if err := json.Unmarshal(raw[1], &z); err != nil {
 			t.Fatal(err)
 		}
-		r, err := zlib.NewReader(bytes.NewReader(decodeBase92(t, z)))
+		r, err := zlib.NewReader(bytes.NewReader(append(slices.Clip(dict), decodeBase92(t, z)...)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, err := io.ReadAll(r)
+		text, err := io.ReadAll(r) // checks the Adler-32 of dictionary and texts
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("shard %d: %v", i, err)
 		}
-		if err := json.Unmarshal(text, &shard.Texts); err != nil {
+		if err := json.Unmarshal(text[dictLen:], &shard.Texts); err != nil {
 			t.Fatal(err)
 		}
 		if len(shard.Texts) != len(shard.Pages) {
@@ -154,7 +171,7 @@ func docPages(t testing.TB, ix *Index) []docPage {
 					t.Fatal(err)
 				}
 			}
-			var secs [][2]string
+			var secs []json.RawMessage
 			if err := json.Unmarshal(e[4], &secs); err != nil {
 				t.Fatal(err)
 			}
@@ -162,7 +179,13 @@ func docPages(t testing.TB, ix *Index) []docPage {
 				t.Fatalf("%s: %d sections, %d texts", p.URL, len(secs), len(shard.Texts[k]))
 			}
 			for j, sec := range secs {
-				p.Secs = append(p.Secs, [3]string{sec[0], sec[1], shard.Texts[k][j]})
+				var pair [2]string
+				if err := json.Unmarshal(sec, &pair[1]); err == nil {
+					pair[0] = derivedAnchor(pair[1])
+				} else if err := json.Unmarshal(sec, &pair); err != nil {
+					t.Fatal(err)
+				}
+				p.Secs = append(p.Secs, [3]string{pair[0], pair[1], shard.Texts[k][j]})
 			}
 			pages = append(pages, p)
 		}
@@ -433,12 +456,62 @@ func TestDocShardSize(t *testing.T) {
 		total int
 		want  int
 	}{
-		{"small site", 90 << 10, 3 << 10},
-		{"1,000 pages", 3 << 20, 6 << 10},
-		{"10,000 pages", 34 << 20, 8 << 10},
+		{"small site", 60 << 10, 2 << 10},
+		{"1,000 pages", 900 << 10, 2 << 10},
+		{"4,000 pages", 3 << 20, 6 << 10},
+		{"10,000 pages", 9 << 20, 8 << 10},
 	} {
 		if got := docShardSize(c.total); got != c.want {
 			t.Errorf("%s: docShardSize(%d) = %d, want %d", c.name, c.total, got, c.want)
+		}
+	}
+}
+
+// TestDocSections checks how a document shard stores a section: its
+// heading alone when the anchor derives from it, both otherwise.
+func TestDocSections(t *testing.T) {
+	docs := []Doc{
+		{Page: "a/", Title: "甲", Body: "引言。"},
+		{Page: "a/", Anchor: "whatsapp-business-账号", Title: "甲", Heading: "WhatsApp Business 账号", Body: "一"},
+		{Page: "a/", Anchor: "封号了怎么办", Title: "甲", Heading: "封号了，怎么办？", Body: "二"},
+	}
+	ix := mustBuild(t, docs, Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	got := string(payload(t, ix, m.Docs.name("d", 0)))
+	want := `[[["a/","甲","","",["","WhatsApp Business 账号",["封号了怎么办","封号了，怎么办？"]]]],`
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("shard = %.120s…, want it to start with %s", got, want)
+	}
+}
+
+func TestTextDictionary(t *testing.T) {
+	const common = "请先截图保存聊天记录，"
+	var texts [][]byte
+	for i := range 40 {
+		text := fmt.Sprintf(`["第%d页独有的文字。"]`, i)
+		if i%2 == 0 {
+			text = `["` + common + fmt.Sprintf(`第%d页。"]`, i)
+		}
+		texts = append(texts, []byte(text))
+	}
+	dict := string(textDictionary(texts))
+	if !strings.Contains(dict, common) || strings.Contains(dict, "独有") {
+		t.Errorf("dictionary %q: want the clause on half the pages, not those on one page", dict)
+	}
+	if d := textDictionary(texts[1:2]); d != nil {
+		t.Errorf("dictionary of one page = %q, want none", d)
+	}
+}
+
+func TestEndsClause(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		want := unicode.IsPunct(r) || unicode.IsSpace(r)
+		if r < 0x80 {
+			want = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if endsClause(r) != want {
+			t.Fatalf("endsClause(%U) = %v, want %v", r, endsClause(r), want)
 		}
 	}
 }

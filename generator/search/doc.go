@@ -44,11 +44,11 @@
 // (base92.go): the bytes as a little-endian bit stream, 13 bits to two
 // characters of the printable ASCII characters except '"', '\' and '<'.
 //
-//   - manifest.<hash>.js: {"v": format version (2), "pages": n, "h", "t",
-//     "d", "f": shard sets {"n": count, "g": group size, "x": hashes}, "dp":
-//     pages per document shard as base-36 digits, "kinds": kind → label,
-//     "suggest": [[url, title], …] of Options.Suggest (the home page's
-//     cards)}. File i of a set with prefix P is P<i>.<x[8*(i/g) :
+//   - manifest.<hash>.js: {"v": format version (3), "pages": n, "h", "t",
+//     "d", "f", "z": shard sets {"n": count, "g": group size, "x": hashes},
+//     "dp": pages per document shard as base-36 digits, "kinds": kind →
+//     label, "suggest": [[url, title], …] of Options.Suggest (the home
+//     page's cards)}. File i of a set with prefix P is P<i>.<x[8*(i/g) :
 //     8*(i/g)+8]>.js: hashes are per file, or per group of files once there
 //     are more than 256.
 //   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,
@@ -65,10 +65,19 @@
 //     read only when exact results need them.
 //   - d<i>.<hash>.js (document shards): [pages, texts] for a run of
 //     consecutive pages, where pages is [[url, title, kind, description,
-//     [[anchor, heading], …]], …] and texts is the base92 of the zlib
-//     (RFC 1950) compression of the JSON [[section text, …], …] of the same
-//     pages, which search.js inflates with DecompressionStream("deflate")
-//     to show snippets.
+//     sections], …]; a section is its heading when its anchor is the
+//     heading with ASCII letters in lower case and spaces as "-" (as for
+//     most headings, Chinese ones always), else [anchor, heading]. texts is
+//     the base92 of the zlib (RFC 1950) compression of the JSON [[section
+//     text, …], …] of the same pages, which search.js inflates with
+//     DecompressionStream("deflate") to show snippets. When "z" has a file,
+//     texts are compressed with a preset dictionary and hold the deflate
+//     blocks and the Adler-32 checksum only: they follow the dictionary's
+//     stream, and the whole inflates to the dictionary, then the JSON.
+//   - z0.<hash>.js (the texts' dictionary, when the pages share enough
+//     phrasing): [length, stream], where stream is the base92 of the zlib
+//     header and the dictionary (length bytes: clauses found on at least a
+//     16th of the pages), deflated up to a byte-aligned sync flush.
 //   - f<i>.<hash>.js (fold chunks): a string of key-value character pairs of
 //     the folding table for the keys whose code point mod 64 is i, so that a
 //     query loads only the chunks of its own characters.

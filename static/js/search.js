@@ -16,7 +16,7 @@
   var DROPDOWN = 8; // results under the search box
   var PAGE_LIMIT = 50; // results on the search page
   var SNIPPET = 90; // code points of a snippet
-  var FORMAT = 2;
+  var FORMAT = 3;
   // A query whose index files are loaded answers at once; one that needs
   // more files waits this many ms first, so that typing a word does not
   // load the files of each of its prefixes.
@@ -34,6 +34,7 @@
   var postingCache = new Map(); // shard-qualified token → decoded postings
   var manifestPromise = null;
   var texts = new Map(); // document shard → Promise of its section texts
+  var dictBytes = null; // the texts' dictionary, unpacked
   var STALE = new Error("search: stale query");
 
   var api = (G.search = {
@@ -471,7 +472,7 @@
   }
 
   // pageData resolves to a page's display data, [url, title, kind,
-  // description, [[anchor, heading], …]], and its section texts.
+  // description, sections], and its section texts.
   function pageData(m, page, run) {
     var lo = 0, hi = m.docStart.length - 1;
     while (hi - lo > 1) {
@@ -481,32 +482,62 @@
     }
     return loadShard(m.d, "d", lo, run).then(function (shard) {
       var k = page - m.docStart[lo];
-      return sectionTexts(shard).then(function (t) {
+      return sectionTexts(m, shard, run).then(function (t) {
         return { d: shard[0][k], texts: (t && t[k]) || [] };
       });
     });
   }
 
-  // sectionTexts inflates a document shard's texts (zlib, base92). Without
-  // DecompressionStream (browsers before 2020–2023) results show no
-  // snippets rather than fail.
-  function sectionTexts(shard) {
+  // section returns [anchor, heading] of a document shard's section: a
+  // heading alone stands for the anchor derived from it (ASCII letters in
+  // lower case, spaces as "-"; generator/search/docshards.go).
+  function section(s) {
+    if (typeof s !== "string") return s || ["", ""];
+    return [s.replace(/[A-Z ]/g, function (c) {
+      return c === " " ? "-" : c.toLowerCase();
+    }), s];
+  }
+
+  // sectionTexts inflates a document shard's texts (base92 of zlib, after
+  // the dictionary's stream when the index has one: generator/search/
+  // docshards.go). Without DecompressionStream (browsers before 2020–2023)
+  // results show no snippets rather than fail.
+  function sectionTexts(m, shard, run) {
     var p = texts.get(shard);
     if (!p) {
       p = Promise.resolve(null);
-      if (typeof DecompressionStream === "function" && typeof Response === "function") {
-        var stream = new Blob([unpack(shard[1])]).stream().pipeThrough(new DecompressionStream("deflate"));
-        p = new Response(stream)
-          .text()
-          .then(JSON.parse)
+      if (typeof DecompressionStream === "function" && typeof Response === "function" && typeof TextDecoder === "function") {
+        p = dictionary(m, run)
+          .then(function (dict) {
+            var parts = dict ? [dict.bytes, unpack(shard[1])] : [unpack(shard[1])];
+            var stream = new Blob(parts).stream().pipeThrough(new DecompressionStream("deflate"));
+            return new Response(stream).arrayBuffer().then(function (buf) {
+              return JSON.parse(new TextDecoder().decode(new Uint8Array(buf, dict ? dict.length : 0)));
+            });
+          })
           .catch(function (err) {
+            if (err === STALE) throw err;
             if (window.console) console.warn(err);
             return null;
           });
+        var mine = p;
+        p.catch(function () {
+          if (texts.get(shard) === mine) texts.delete(shard); // a stale query's; the next one tries again
+        });
       }
       texts.set(shard, p);
     }
     return p;
+  }
+
+  // dictionary resolves to the texts' dictionary, {length, bytes}, or null
+  // when the index has none.
+  function dictionary(m, run) {
+    if (!m.z.n) return Promise.resolve(null);
+    return loadShard(m.z, "z", 0, run).then(function (z) {
+      if (!dictBytes) dictBytes = { length: z[0], bytes: unpack(z[1]) };
+      return dictBytes;
+    });
   }
 
   function pageHref(url, anchor) {
@@ -588,7 +619,7 @@
     out.results = await Promise.all(
       r.top.map(function (p) {
         return pageData(m, p.page, run).then(function (pd) {
-          var d = pd.d, sec = d[4][p.sec] || ["", ""], text = pd.texts[p.sec] || "";
+          var d = pd.d, sec = section(d[4][p.sec]), text = pd.texts[p.sec] || "";
           var snip = snippet(text, marks);
           if (!snip.marks.length && p.sec === 0 && d[3]) snip = snippet(d[3], marks);
           if (!snip.marks.length) snip = snippet(text || d[3], all);
