@@ -102,7 +102,7 @@ func firstQueryBytes(ix *Index, q string) int {
 		need[m.Fold.name("f", i)] = true
 	}
 	for _, t := range Tokenize(q) {
-		need[m.Head.name("h", shardOf(t, m.Head.N))] = true
+		need[m.Head.name("h", m.Buckets.shard(t))] = true
 	}
 	total := 0
 	for name := range need {

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -455,6 +456,47 @@ func TestAnchors(t *testing.T) {
 		if h := query(t, ctx, q).hrefs(); len(h) == 0 || h[0] != want {
 			t.Errorf("%q: hrefs %v, want %s first", q, h, want)
 		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}
+
+// TestTokenShardLookup queries tokens from every token shard of an index
+// with many of them: search.js must find each in the shard the layout
+// names.
+func TestTokenShardLookup(t *testing.T) {
+	b := browsertest.New(t)
+	docs := corpusDocs(t, synth.Generate(seedText(t), 300))
+	ix := mustBuild(t, docs, Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	if m.Head.N < 10 {
+		t.Fatalf("%d token shards: the test needs many", m.Head.N)
+	}
+	var queries []string
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		for _, token := range slices.Sorted(maps.Keys(shard)) {
+			if hasSignature(token) || !isHanChar(token) {
+				queries = append(queries, token) // pairs and words: a query of its own
+				break
+			}
+		}
+	}
+	ctx, rec := openIndex(t, b, docs)
+	var missing []string
+	browsertest.EvalJSON(t, ctx, `(async () => {
+		const out = [];
+		for (const q of `+jsString(strings.Join(queries, "\n"))+`.split("\n")) {
+			const r = await Guidebook.search.query(q, 1);
+			if (!r.total) out.push(q);
+		}
+		return out;
+	})()`, &missing)
+	if len(missing) > 0 {
+		t.Errorf("%d of %d tokens not found: %v", len(missing), len(queries), missing)
 	}
 	if p := rec.Problems(); len(p) > 0 {
 		t.Errorf("browser problems: %v", p)

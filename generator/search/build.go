@@ -91,7 +91,7 @@ func Build(ctx context.Context, docs []Doc, opt Options) (*Index, error) {
 	if m.Kinds == nil {
 		m.Kinds = map[string]string{}
 	}
-	m.Head, m.Tail = w.tokenShards(tokens)
+	m.Head, m.Tail, m.Buckets = w.tokenShards(tokens)
 	m.Docs, m.Dict, m.DocPages = w.docShards(c)
 	m.Fold = w.foldChunks()
 	m.Suggest = c.suggestions(opt.Suggest)

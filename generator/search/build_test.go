@@ -276,7 +276,7 @@ func lookup(t testing.TB, ix *Index, token string) ([]hit, int) {
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
 	var shard map[string]any
-	json.Unmarshal(payload(t, ix, m.Head.name("h", shardOf(token, m.Head.N))), &shard)
+	json.Unmarshal(payload(t, ix, m.Head.name("h", m.Buckets.shard(token))), &shard)
 	switch v := shard[token].(type) {
 	case string:
 		return decodeHits(t, v, hasSignature(token)), 0
@@ -335,7 +335,7 @@ func TestHeadTail(t *testing.T) {
 			t.Fatalf("%s: not split", token)
 		}
 		var tail map[string]string
-		json.Unmarshal(payload(t, ix, m.Tail.name("t", shardOf(token, m.Tail.N))), &tail)
+		json.Unmarshal(payload(t, ix, m.Tail.name("t", bucketOf(token, m.Tail.N))), &tail)
 		rest := decodeHits(t, tail[token], hasSignature(token))
 		best := map[int]int{}
 		for _, h := range head {
@@ -513,5 +513,64 @@ func TestEndsClause(t *testing.T) {
 		if endsClause(r) != want {
 			t.Fatalf("endsClause(%U) = %v, want %v", r, endsClause(r), want)
 		}
+	}
+}
+
+func TestPackBuckets(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sizes  []int
+		target int
+		runs   string
+	}{
+		{"one shard", []int{1, 2, 3}, 10, "3"},
+		{"filled up to the target", []int{4, 4, 4, 4, 4}, 10, "221"},
+		{"a large bucket alone", []int{1, 20, 1, 1}, 10, "112"},
+		{"empty buckets join", []int{0, 0, 9, 0, 0, 9}, 10, "51"},
+		{"runs over 35 buckets", append(append(make([]int, 80), 9, 9), make([]int, 40)...), 10, "00b06"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			layout, shardOf := packBuckets(c.sizes, c.target)
+			if layout.Runs != c.runs || layout.Buckets != len(c.sizes) {
+				t.Fatalf("layout %+v, want runs %q", layout, c.runs)
+			}
+			b := 0
+			for i, n := range layout.runs() {
+				for range n {
+					if shardOf[b] != i {
+						t.Errorf("bucket %d in shard %d, want %d", b, shardOf[b], i)
+					}
+					b++
+				}
+			}
+		})
+	}
+}
+
+// TestTokenShardsFilled checks that token shards are not left empty and
+// that every token is in the shard the layout names.
+func TestTokenShardsFilled(t *testing.T) {
+	ix := mustBuild(t, corpusDocs(t, synth.Generate(seedText(t), 300)), Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	if m.Head.N < 2 {
+		t.Fatalf("%d token shards", m.Head.N)
+	}
+	tokens := 0
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		if len(shard) == 0 {
+			t.Errorf("token shard %d is empty", i)
+		}
+		for token := range shard {
+			if s := m.Buckets.shard(token); s != i {
+				t.Errorf("%q is in shard %d, the layout says %d", token, i, s)
+			}
+		}
+		tokens += len(shard)
+	}
+	if tokens != ix.Stats.Tokens {
+		t.Errorf("%d tokens in shards, %d indexed", tokens, ix.Stats.Tokens)
 	}
 }

@@ -46,13 +46,18 @@
 //
 //   - manifest.<hash>.js: {"v": format version (3), "pages": n, "h", "t",
 //     "d", "f", "z": shard sets {"n": count, "g": group size, "x": hashes},
-//     "dp": pages per document shard as base-36 digits, "kinds": kind →
-//     label, "suggest": [[url, title], …] of Options.Suggest (the home
-//     page's cards)}. File i of a set with prefix P is P<i>.<x[8*(i/g) :
-//     8*(i/g)+8]>.js: hashes are per file, or per group of files once there
-//     are more than 256.
+//     "hb": the token shards' buckets {"n": number of hash buckets, "r":
+//     runs}, "dp": pages per document shard as base-36 digits, "kinds":
+//     kind → label, "suggest": [[url, title], …] of Options.Suggest (the
+//     home page's cards)}. File i of a set with prefix P is P<i>.<x[8*(i/g)
+//     : 8*(i/g)+8]>.js: hashes are per file, or per group of files once
+//     there are more than 256.
 //   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,
-//     cutoff]} for the tokens t with FNV-1a-32(code points of t) mod n = i.
+//     cutoff]} for the tokens t whose bucket FNV-1a-32(code points of t) mod
+//     hb.n is in shard i's run: shards hold consecutive buckets, as many as
+//     fit in a 1024th of all token shards' bytes (at least 512), and hb.r
+//     gives each shard's count as a base-36 digit 1–z, after a 0 for each
+//     35 more.
 //     Postings are base92 of, for each page in order: uvarint(2·gap + m)
 //     where gap is the page number minus the previous one, then the page's
 //     sections, either (m = 1) as a mask, seven sections a byte, low bit
@@ -62,7 +67,8 @@
 //     Han characters, its signature byte. cutoff, when present, is the
 //     highest impact of the pages in the token's tail.
 //   - t<i>.<hash>.js (tail shards): {token: postings} of the other pages,
-//     read only when exact results need them.
+//     for the tokens t with FNV-1a-32(code points of t) mod n = i, read only
+//     when exact results need them.
 //   - d<i>.<hash>.js (document shards): [pages, texts] for a run of
 //     consecutive pages, where pages is [[url, title, kind, description,
 //     sections], …]; a section is its heading when its anchor is the

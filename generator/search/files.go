@@ -26,16 +26,6 @@ const maxHashes = 256
 // chunk (code point mod foldChunks).
 const foldChunks = 64
 
-// Shard sizes before compression: at least the minimum, more when the index
-// is large so that the number of files stays bounded. A first query loads
-// one token shard per token and one document shard per result shown, so
-// both start small.
-const (
-	minTokenShard = 512
-	minTailShard  = 16 << 10
-	maxShards     = 4096 // per kind, before growing the shard size
-)
-
 // shardSet names the files of one kind of shard: file i is
 // <prefix><i>.<hash>.js, where hash is Hashes[(i/Group)*8 : …+8].
 type shardSet struct {
@@ -49,6 +39,7 @@ type manifest struct {
 	V        int               `json:"v"`     // formatVersion
 	Pages    int               `json:"pages"` // number of pages
 	Head     shardSet          `json:"h"`     // token shards
+	Buckets  bucketLayout      `json:"hb"`    // the hash buckets of each token shard
 	Tail     shardSet          `json:"t"`     // tail shards
 	Docs     shardSet          `json:"d"`     // document shards
 	DocPages string            `json:"dp"`    // number of pages in each document shard, one base-36 digit each
@@ -176,58 +167,6 @@ func shardOf(token string, n int) int {
 		h *= 16777619
 	}
 	return int(h % uint32(n))
-}
-
-// shardCount returns how many shards of at least minSize bytes hold total
-// bytes, with at most maxN shards.
-func shardCount(total, minSize, maxN int) int {
-	size := max(minSize, (total+maxN-1)/maxN)
-	return (total + size - 1) / size
-}
-
-// tokenShards writes head and tail shards. A head shard maps each token to
-// its base92 postings, or to [postings, cutoff] when the token has a tail;
-// a tail shard maps tokens to their tail postings.
-func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
-	var headBytes, tailBytes int
-	for _, t := range tokens {
-		headBytes += base92Len(len(t.head)) + len(t.text) + 6
-		if t.tail != nil {
-			tailBytes += base92Len(len(t.tail)) + len(t.text) + 6
-		}
-	}
-	nh := max(1, shardCount(headBytes, minTokenShard, maxShards))
-	nt := shardCount(tailBytes, minTailShard, maxShards)
-	// Tokens are letters, digits or Han characters only, so they need no
-	// escaping in JSON, and neither does base92: the shards are written
-	// directly, in token order (tokens arrive sorted).
-	hp := make([][]byte, nh)
-	tp := make([][]byte, nt)
-	for _, t := range tokens {
-		s := shardOf(t.text, nh)
-		hp[s] = appendKey(hp[s], t.text)
-		if t.tail == nil {
-			hp[s] = appendBase92(hp[s], t.head)
-			continue
-		}
-		hp[s] = append(hp[s], '[')
-		hp[s] = appendBase92(hp[s], t.head)
-		hp[s] = append(strconv.AppendInt(append(hp[s], ','), int64(t.cutoff), 10), ']')
-		s = shardOf(t.text, nt)
-		tp[s] = appendBase92(appendKey(tp[s], t.text), t.tail)
-	}
-	for _, shards := range [][][]byte{hp, tp} {
-		for i, b := range shards {
-			if len(b) == 0 {
-				shards[i] = []byte("{}")
-			} else {
-				b[0] = '{'
-				shards[i] = append(b, '}')
-			}
-		}
-	}
-	w.ix.Stats.TokenShards, w.ix.Stats.TailShards = nh, nt
-	return w.scripts("h", hp), w.scripts("t", tp)
 }
 
 // foldChunks writes the folding table, split by code point modulo

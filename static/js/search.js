@@ -80,6 +80,7 @@
         if (m.v !== FORMAT) throw new Error("search: index format " + m.v + ", want " + FORMAT);
         m.docStart = [0];
         for (var i = 0; i < m.dp.length; i++) m.docStart.push(m.docStart[i] + parseInt(m.dp[i], 36));
+        m.bucketStart = runStarts(m.hb.r);
         return m;
       });
       manifestPromise.catch(function () {
@@ -87,6 +88,22 @@
       });
     }
     return manifestPromise;
+  }
+
+  // runStarts returns the first hash bucket of each token shard, and the
+  // end: shard i holds a run of buckets, a base-36 digit 1–z after a 0 for
+  // each 35 more.
+  function runStarts(runs) {
+    var start = [0], n = 0;
+    for (var i = 0; i < runs.length; i++) {
+      var d = parseInt(runs[i], 36);
+      n += d || 35;
+      if (d) {
+        start.push(start[start.length - 1] + n);
+        n = 0;
+      }
+    }
+    return start;
   }
 
   function shardName(set, prefix, i) {
@@ -346,7 +363,7 @@
   function lookup(m, terms, fresh, run) {
     return Promise.all(
       terms.map(function (t) {
-        var i = shardOf(t.text, m.h.n);
+        var i = runOf(m.bucketStart, bucketOf(t.text, m.hb.n));
         return loadShard(m.h, "h", i, run).then(function (shard) {
           var key = "h" + i + ":" + t.text, e = postingCache.get(key);
           if (!e || fresh) {
@@ -374,7 +391,7 @@
           return t.cutoff > 0;
         })
         .map(function (t) {
-          var i = shardOf(t.text, m.t.n);
+          var i = bucketOf(t.text, m.t.n);
           return loadShard(m.t, "t", i, run).then(function (shard) {
             if (!t.entry.tail && shard[t.text]) decode(shard[t.text], t.kind === 2, t.entry.hits);
             t.entry.tail = true;
@@ -384,7 +401,21 @@
     );
   }
 
-  function shardOf(token, n) {
+  // runOf returns the index of the run that holds item x, given the first
+  // item of each run (and the end).
+  function runOf(start, x) {
+    var lo = 0, hi = start.length - 1;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (start[mid] <= x) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // bucketOf hashes a token (FNV-1a over its code points) into n buckets,
+  // as generator/search/tokenshards.go does.
+  function bucketOf(token, n) {
     var h = 2166136261;
     for (var ch of token) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
     return h % n;
@@ -474,12 +505,7 @@
   // pageData resolves to a page's display data, [url, title, kind,
   // description, sections], and its section texts.
   function pageData(m, page, run) {
-    var lo = 0, hi = m.docStart.length - 1;
-    while (hi - lo > 1) {
-      var mid = (lo + hi) >> 1;
-      if (m.docStart[mid] <= page) lo = mid;
-      else hi = mid;
-    }
+    var lo = runOf(m.docStart, page);
     return loadShard(m.d, "d", lo, run).then(function (shard) {
       var k = page - m.docStart[lo];
       return sectionTexts(m, shard, run).then(function (t) {
