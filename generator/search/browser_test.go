@@ -502,3 +502,62 @@ func TestTokenShardLookup(t *testing.T) {
 		t.Errorf("browser problems: %v", p)
 	}
 }
+
+// TestPostingsParity decodes every token's head postings of an index in Go
+// and in search.js and requires the same hits.
+func TestPostingsParity(t *testing.T) {
+	b := browsertest.New(t)
+	ix := mustBuild(t, corpusDocs(t, synth.Generate(seedText(t), 300)), Options{HeadPages: 100, TailShare: 1})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	type entry struct {
+		Packed string `json:"p"`
+		Sig    bool   `json:"s"`
+	}
+	var entries []entry
+	var want [][][2]int
+	add := func(token string, v any) {
+		packed := v.(string)
+		e := entry{packed, hasSignature(token)}
+		var hits [][2]int
+		for _, h := range decodeHits(t, packed, e.Sig) {
+			hits = append(hits, [2]int{h.page*4096 + h.sec, h.imp*65536 + int(h.sig)})
+		}
+		entries = append(entries, e)
+		want = append(want, hits)
+	}
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		for token, v := range shard {
+			if a, ok := v.([]any); ok {
+				v = a[0]
+			}
+			add(token, v)
+		}
+	}
+	for i := range m.Tail.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Tail.name("t", i)), &shard)
+		for token, v := range shard {
+			add(token, v)
+		}
+	}
+	ctx, rec := openIndex(t, b, []Doc{{Page: "a/", Title: "标题", Body: "正文"}})
+	in, _ := json.Marshal(entries)
+	var got [][][2]int
+	browsertest.EvalJSON(t, ctx, `(() => {
+		return `+string(in)+`.map((e) => Guidebook.search.decodePostings(e.p, e.s));
+	})()`, &got)
+	if len(got) != len(want) {
+		t.Fatalf("%d decoded, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("postings %d: search.js %v, Go %v", i, got[i], want[i])
+		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"testing"
@@ -222,52 +222,67 @@ type hit struct {
 }
 
 // decodeHits decodes postings as search.js does.
-func decodeHits(t testing.TB, b64 string, sig bool) []hit {
+func decodeHits(t testing.TB, b92 string, sig bool) []hit {
 	t.Helper()
-	b := decodeBase92(t, b64)
+	r := bitReader{b: decodeBase92(t, b92)}
 	var out []hit
-	page := 0
-	next := func() int {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			t.Fatalf("bad uvarint")
-		}
-		b = b[n:]
-		return int(v)
+	if len(r.b) == 0 {
+		return nil
 	}
-	for len(b) > 0 {
-		head := next()
-		page += head >> 1
-		var secs []int
-		if head&1 == 1 {
-			for base := 0; ; base += 7 {
-				m := b[0]
-				b = b[1:]
-				for k := range 7 {
-					if m&(1<<k) != 0 {
-						secs = append(secs, base+k)
-					}
-				}
-				if m&0x80 == 0 {
-					break
-				}
-			}
-		} else {
-			for range next() {
-				secs = append(secs, next())
-			}
+	pages := r.gamma()
+	k, lo, width := r.bits(4), r.bits(8), r.bits(4)
+	page := -1
+	for range pages {
+		page += r.expGolomb(k) + 1
+		secs := []int{r.gamma() - 1}
+		for r.bits(1) == 1 {
+			secs = append(secs, secs[len(secs)-1]+r.gamma())
 		}
 		for _, sec := range secs {
-			h := hit{page: page, sec: sec, imp: int(b[0])}
-			b = b[1:]
+			h := hit{page: page, sec: sec, imp: lo + r.bits(width)}
 			if sig {
-				h.sig = b[0]
-				b = b[1:]
+				if r.bits(1) == 1 {
+					h.sig = 1 << r.bits(3)
+				} else {
+					h.sig = uint8(r.bits(8))
+				}
 			}
 			out = append(out, h)
 		}
 	}
+	if r.pos > 8*len(r.b) || 8*len(r.b)-r.pos >= 8 {
+		t.Fatalf("postings of %d bytes: read %d bits", len(r.b), r.pos)
+	}
 	return out
+}
+
+// bitReader reads what bitWriter writes.
+type bitReader struct {
+	b   []byte
+	pos int
+}
+
+func (r *bitReader) bits(n int) int {
+	v := 0
+	for i := range n {
+		if r.pos < 8*len(r.b) && r.b[r.pos>>3]>>(r.pos&7)&1 == 1 {
+			v |= 1 << i
+		}
+		r.pos++
+	}
+	return v
+}
+
+func (r *bitReader) gamma() int {
+	z := 0
+	for r.bits(1) == 0 && r.pos <= 8*len(r.b) {
+		z++
+	}
+	return 1<<z | r.bits(z)
+}
+
+func (r *bitReader) expGolomb(k int) int {
+	return (r.gamma()-1)<<k | r.bits(k)
 }
 
 // lookup returns a token's head postings and cutoff.
@@ -572,5 +587,45 @@ func TestTokenShardsFilled(t *testing.T) {
 	}
 	if tokens != ix.Stats.Tokens {
 		t.Errorf("%d tokens in shards, %d indexed", tokens, ix.Stats.Tokens)
+	}
+}
+
+// TestPostingsCoding decodes the postings of a token on pages far apart,
+// in many sections (the first not 0, numbers past 7), repeated in a
+// section (a signature with more than one bit set) or not.
+func TestPostingsCoding(t *testing.T) {
+	var docs []Doc
+	want := map[[2]int]bool{}
+	for p := range 300 {
+		url := fmt.Sprintf("p%d/", p)
+		docs = append(docs, Doc{Page: url, Title: "页", Body: "无关"})
+		for s := 1; s <= 20; s++ {
+			body := "其他内容"
+			switch {
+			case p == 0 && s == 3, p == 1 && s == 1, p == 299 && s%2 == 0:
+				body = "申请审核"
+			case p == 150 && s == 20:
+				body = "审核，再审核，三审核"
+			}
+			if body != "其他内容" {
+				want[[2]int{p, s}] = true
+			}
+			docs = append(docs, Doc{Page: url, Anchor: fmt.Sprint(s), Title: "页", Heading: fmt.Sprint(s), Body: body})
+		}
+	}
+	ix := mustBuild(t, docs, Options{})
+	hits, _ := lookup(t, ix, "审核")
+	got := map[[2]int]bool{}
+	for _, h := range hits {
+		got[[2]int{h.page, h.sec}] = true
+		if h.imp < 1 || h.sig == 0 {
+			t.Errorf("hit %+v", h)
+		}
+		if h.page == 150 && bits.OnesCount8(h.sig) < 2 {
+			t.Errorf("signature %08b of a pair found three times", h.sig)
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("decoded %v, want %v", got, want)
 	}
 }

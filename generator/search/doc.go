@@ -58,14 +58,18 @@
 //     fit in a 1024th of all token shards' bytes (at least 512), and hb.r
 //     gives each shard's count as a base-36 digit 1–z, after a 0 for each
 //     35 more.
-//     Postings are base92 of, for each page in order: uvarint(2·gap + m)
-//     where gap is the page number minus the previous one, then the page's
-//     sections, either (m = 1) as a mask, seven sections a byte, low bit
-//     first, the high bit set on all bytes but the last, or (m = 0) as
-//     uvarint(count) and uvarint(section) for each; then
-//     for each of those sections in order its impact byte and, for pairs of
-//     Han characters, its signature byte. cutoff, when present, is the
-//     highest impact of the pages in the token's tail.
+//     Postings are base92 of a bit stream, least significant bit first:
+//     gamma(pages), then 4 bits k, 8 bits lo and 4 bits w, then for each
+//     page in order: expGolomb_k(page − previous page − 1), the previous
+//     page of the first being −1; its sections: gamma(first + 1), then for
+//     each other a 1 bit and gamma(section − previous section), then a 0
+//     bit; then for each of those sections in order its impact − lo in w
+//     bits and, for pairs of Han characters, its signature: a 1 bit and in
+//     3 bits the position of its only bit set, or a 0 bit and the 8 bits.
+//     gamma(x) is as many 0 bits as x has bits after its leading 1, a 1,
+//     and those bits as a number; expGolomb_k(v) is gamma(v>>k + 1) and
+//     the k low bits of v. cutoff, when present, is the highest impact of
+//     the pages in the token's tail.
 //   - t<i>.<hash>.js (tail shards): {token: postings} of the other pages,
 //     for the tokens t with FNV-1a-32(code points of t) mod n = i, read only
 //     when exact results need them.

@@ -322,37 +322,34 @@
     return out.subarray(0, n);
   }
 
-  // decode reads postings (format in generator/search/postings.go) into
+  // decode reads postings (a bit stream, generator/search/postings.go) into
   // out: doc → impact·65536 + signature.
   function decode(packed, sig, out) {
-    var s = unpack(packed), i = 0, page = 0, secs = [];
-    function uvarint() {
-      var x = 0, mul = 1, b;
-      do {
-        b = s[i++];
-        x += (b & 0x7f) * mul;
-        mul *= 128;
-      } while (b & 0x80);
-      return x;
-    }
-    while (i < s.length) {
-      var head = uvarint(), k, b;
-      page += Math.floor(head / 2);
-      secs.length = 0;
-      if (head % 2) {
-        var base = 0;
-        do {
-          b = s[i++];
-          for (k = 0; k < 7; k++) if (b & (1 << k)) secs.push(base + k);
-          base += 7;
-        } while (b & 0x80);
-      } else {
-        var n = uvarint();
-        for (k = 0; k < n; k++) secs.push(uvarint());
+    var s = unpack(packed), pos = 0, end = s.length * 8;
+    if (!s.length) return out;
+    function bits(n) {
+      var v = 0;
+      for (var i = 0, m = 1; i < n; i++, m *= 2) {
+        v += ((s[pos >> 3] >> (pos & 7)) & 1) * m;
+        pos++;
       }
-      for (k = 0; k < secs.length; k++) {
-        var imp = s[i++], sg = sig ? s[i++] : 0;
-        out.set(page * 4096 + secs[k], imp * 65536 + sg);
+      return v;
+    }
+    function gamma() {
+      var z = 0;
+      while (pos < end && !bits(1)) z++;
+      return Math.pow(2, z) + bits(z);
+    }
+    var pages = gamma(), k = bits(4), lo = bits(8), width = bits(4), page = -1, secs = [];
+    for (var p = 0; p < pages && pos < end; p++) {
+      page += (gamma() - 1) * Math.pow(2, k) + bits(k) + 1;
+      secs.length = 0;
+      secs.push(gamma() - 1);
+      while (bits(1)) secs.push(secs[secs.length - 1] + gamma());
+      for (var j = 0; j < secs.length; j++) {
+        var imp = lo + bits(width), sg = 0;
+        if (sig) sg = bits(1) ? 1 << bits(3) : bits(8);
+        out.set(page * 4096 + secs[j], imp * 65536 + sg);
       }
     }
     return out;
@@ -1017,6 +1014,10 @@
     });
   };
   api.query = search;
+  // decodePostings is for tests: [[doc, impact·65536 + signature], …].
+  api.decodePostings = function (packed, sig) {
+    return Array.from(decode(packed, sig, new Map()));
+  };
   api.STALE = STALE;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
