@@ -55,7 +55,7 @@
 //   - h<i>.<hash>.js (token shards): {token: postings} or {token: [postings,
 //     cutoff]} for the tokens t whose bucket FNV-1a-32(code points of t) mod
 //     hb.n is in shard i's run: shards hold consecutive buckets, as many as
-//     fit in a 1024th of all token shards' bytes (at least 512), and hb.r
+//     fit in a 512th of all token shards' bytes (at least 512), and hb.r
 //     gives each shard's count as a base-36 digit 1–z, after a 0 for each
 //     35 more.
 //     Postings are base92 of a bit stream, least significant bit first:
