@@ -35,13 +35,7 @@ func encodePostings(pl postingLists, c *corpus, opt Options) []encodedToken {
 	// score, and the largest of those sets the scale.
 	var top float64
 	for k := range texts {
-		var m uint16
-		for _, b := range lists[k].blocks {
-			for _, p := range b {
-				m = max(m, p.wtf)
-			}
-		}
-		top = max(top, score(m, idf(lists[k].n)))
+		top = max(top, score(lists[k].maxWTF, idf(lists[k].n)))
 	}
 	scale := 255 / max(top, 1e-9)
 	out := make([]encodedToken, len(texts))
