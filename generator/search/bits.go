@@ -1,23 +1,26 @@
 package search
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // bitWriter appends bits to a byte slice, least significant bit first:
 // the order base92 reads them in, so a value's bits stay together.
 type bitWriter struct {
 	b   []byte
 	acc uint64
-	n   uint // bits in acc
+	n   uint // bits in acc, fewer than 32 between calls
 }
 
 // bits appends the n low bits of v, n ≤ 32.
 func (w *bitWriter) bits(v uint64, n uint) {
 	w.acc |= (v & (1<<n - 1)) << w.n
 	w.n += n
-	for w.n >= 8 {
-		w.b = append(w.b, byte(w.acc))
-		w.acc >>= 8
-		w.n -= 8
+	if w.n >= 32 {
+		w.b = binary.LittleEndian.AppendUint32(w.b, uint32(w.acc))
+		w.acc >>= 32
+		w.n -= 32
 	}
 }
 
@@ -38,27 +41,36 @@ func (w *bitWriter) expGolomb(v uint64, k uint) {
 
 // bytes returns the bits written, the last byte padded with 0 bits.
 func (w *bitWriter) bytes() []byte {
-	if w.n > 0 {
+	for ; w.n > 0; w.n -= min(w.n, 8) {
 		w.b = append(w.b, byte(w.acc))
-		w.acc, w.n = 0, 0
+		w.acc >>= 8
 	}
 	return w.b
 }
 
-// gammaLen returns the length in bits of x ≥ 1 in gamma code.
-func gammaLen(x uint64) int { return 2*bits.Len64(x) - 1 }
-
 // bestOrder returns the order k ≤ 15 of exponential-Golomb code that
-// writes vs in the fewest bits.
+// writes vs in about the fewest bits. It needs only how many values have
+// each length: a value of b bits has m = max(b−k, 0) bits above the k low
+// ones, and their gamma code (of them plus 1) takes 1 bit if m = 0, 3 if
+// m = 1, else 2m−1 or 2m+1 (when they are all 1s), counted as 2m.
 func bestOrder(vs []uint32) uint {
+	var count [33]int
+	for _, v := range vs {
+		count[bits.Len32(v)]++
+	}
 	best, bestLen := uint(0), -1
-	for k := range uint(16) {
+	for k := range 16 {
 		n := 0
-		for _, v := range vs {
-			n += gammaLen(uint64(v>>k)+1) + int(k)
+		for b, c := range count {
+			m := max(b-k, 0)
+			g := 2 * m
+			if m < 2 {
+				g = 2*m + 1
+			}
+			n += c * (g + k)
 		}
 		if bestLen < 0 || n < bestLen {
-			best, bestLen = k, n
+			best, bestLen = uint(k), n
 		}
 	}
 	return best

@@ -10,6 +10,7 @@ import (
 	"io"
 	"maps"
 	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -627,5 +628,77 @@ func TestPostingsCoding(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("decoded %v, want %v", got, want)
+	}
+}
+
+// TestBitWriter reads back what bitWriter wrote, across 32-bit flushes.
+func TestBitWriter(t *testing.T) {
+	type op struct {
+		kind int // 0 bits, 1 gamma, 2 expGolomb
+		v, n int
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var ops []op
+	var w bitWriter
+	for range 5000 {
+		o := op{kind: rnd.IntN(3)}
+		switch o.kind {
+		case 0:
+			o.n = rnd.IntN(33)
+			o.v = rnd.IntN(1<<o.n+1) & (1<<o.n - 1)
+			w.bits(uint64(o.v), uint(o.n))
+		case 1:
+			o.v = 1 + rnd.IntN(1<<rnd.IntN(31))
+			w.gamma(uint64(o.v))
+		case 2:
+			o.n = rnd.IntN(16)
+			o.v = rnd.IntN(1 << rnd.IntN(31))
+			w.expGolomb(uint64(o.v), uint(o.n))
+		}
+		ops = append(ops, o)
+	}
+	r := bitReader{b: w.bytes()}
+	for i, o := range ops {
+		var got int
+		switch o.kind {
+		case 0:
+			got = r.bits(o.n)
+		case 1:
+			got = r.gamma()
+		case 2:
+			got = r.expGolomb(o.n)
+		}
+		if got != o.v {
+			t.Fatalf("op %d %+v: read %d", i, o, got)
+		}
+	}
+	if len(r.b)*8-r.pos >= 8 {
+		t.Errorf("%d bytes for %d bits", len(r.b), r.pos)
+	}
+}
+
+// TestBestOrder checks that the order bestOrder estimates writes page gaps
+// in close to the fewest bits.
+func TestBestOrder(t *testing.T) {
+	cost := func(vs []uint32, k uint) int {
+		n := 0
+		for _, v := range vs {
+			n += 2*bits.Len32(v>>k+1) - 1 + int(k)
+		}
+		return n
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for _, mean := range []float64{0.5, 1, 3, 10, 40, 200, 1000} {
+		vs := make([]uint32, 300)
+		for i := range vs {
+			vs[i] = uint32(rnd.ExpFloat64() * mean)
+		}
+		best := cost(vs, 0)
+		for k := range uint(16) {
+			best = min(best, cost(vs, k))
+		}
+		if got := cost(vs, bestOrder(vs)); float64(got) > 1.03*float64(best) {
+			t.Errorf("gaps of mean %g: order %d takes %d bits, the best %d", mean, bestOrder(vs), got, best)
+		}
 	}
 }

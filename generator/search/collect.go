@@ -30,28 +30,32 @@ type collector struct {
 	words map[string]int32 // words → id
 	text  []string         // id → token
 	lists []blockList      // id → postings
-	// per-doc scratch, indexed by id
-	seen []int32 // doc+1 that last used the id
-	slot []int32 // index into accs
+	// per-doc scratch
+	use  []use // by id
 	accs []acc
 }
 
+// use is where the current doc counts a token: accs[slot], if the doc is
+// seen (its number plus 1). One struct keeps both in one cache line.
+type use struct{ seen, slot int32 }
+
 // blockList is a list of postings, compact because a large site has tens
 // of millions of them (the collected postings are the build's peak live
-// heap): each is uvarint(doc − previous doc), uvarint(wtf) and the
-// signature byte, 4 bytes where the struct takes 8. The bytes are in
-// blocks of growing size, so that appending never copies, and each block
-// starts from doc 0, so that the lists of workers holding consecutive docs
-// join by joining their blocks.
+// heap): each is uvarint(doc − previous doc), wtf in 2 bytes and, for
+// pairs of Han characters, the signature, 3 or 4 bytes where the struct
+// takes 8. The bytes are in blocks of growing size, so that appending
+// never copies, and each block starts from doc 0, so that the lists of
+// workers holding consecutive docs join by joining their blocks.
 type blockList struct {
 	blocks [][]byte
 	n      int    // number of postings
 	maxWTF uint16 // largest wtf
 	last   uint32 // doc of the last posting of the last block
+	sig    bool   // whether postings have a signature
 }
 
 // maxPostingLen is the most bytes a posting takes in a blockList.
-const maxPostingLen = binary.MaxVarintLen32 + 3 + 1
+const maxPostingLen = binary.MaxVarintLen32 + 2 + 1
 
 func (b *blockList) add(p posting) {
 	k := len(b.blocks) - 1
@@ -65,8 +69,11 @@ func (b *blockList) add(p posting) {
 		b.last = 0
 	}
 	blk := binary.AppendUvarint(b.blocks[k], uint64(p.doc-b.last))
-	blk = binary.AppendUvarint(blk, uint64(p.wtf))
-	b.blocks[k] = append(blk, p.sig)
+	blk = binary.LittleEndian.AppendUint16(blk, p.wtf)
+	if b.sig {
+		blk = append(blk, p.sig)
+	}
+	b.blocks[k] = blk
 	b.last = p.doc
 	b.n++
 	b.maxWTF = max(b.maxWTF, p.wtf)
@@ -78,11 +85,14 @@ func (b *blockList) appendTo(dst []posting) []posting {
 		var doc uint64
 		for i := 0; i < len(blk); {
 			gap, n := binary.Uvarint(blk[i:])
-			wtf, m := binary.Uvarint(blk[i+n:])
-			i += n + m
 			doc += gap
-			dst = append(dst, posting{doc: uint32(doc), wtf: uint16(wtf), sig: blk[i]})
-			i++
+			p := posting{doc: uint32(doc), wtf: binary.LittleEndian.Uint16(blk[i+n:])}
+			i += n + 2
+			if b.sig {
+				p.sig = blk[i]
+				i++
+			}
+			dst = append(dst, p)
 		}
 	}
 	return dst
@@ -98,12 +108,11 @@ func newCollector() *collector {
 	return &collector{han: make([]int32, denseHi-denseLo), keys: newKeyTable(), words: map[string]int32{}}
 }
 
-func (col *collector) newID(text string) int32 {
+func (col *collector) newID(text string, sig bool) int32 {
 	id := int32(len(col.text))
 	col.text = append(col.text, text)
-	col.lists = append(col.lists, blockList{})
-	col.seen = append(col.seen, 0)
-	col.slot = append(col.slot, 0)
+	col.lists = append(col.lists, blockList{sig: sig})
+	col.use = append(col.use, use{})
 	return id
 }
 
@@ -114,7 +123,7 @@ func (col *collector) id(t *token) int32 {
 		if t.a >= denseLo && t.a < denseHi {
 			p := &col.han[t.a-denseLo]
 			if *p == 0 {
-				*p = col.newID(string(t.a)) + 1
+				*p = col.newID(string(t.a), false) + 1
 			}
 			return *p - 1
 		}
@@ -122,14 +131,14 @@ func (col *collector) id(t *token) int32 {
 	case kindHan2:
 		p := col.keys.slot(uint64(t.a)<<21 | uint64(t.b))
 		if *p < 0 {
-			*p = col.newID(t.text())
+			*p = col.newID(t.text(), t.kind == kindHan2)
 		}
 		return *p
 	}
 	id, ok := col.words[string(t.word)]
 	if !ok {
 		w := string(t.word)
-		id = col.newID(w)
+		id = col.newID(w, false)
 		col.words[w] = id
 	}
 	return id
@@ -215,12 +224,12 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		}
 		pos = scan(text[f], pos, func(t *token) {
 			id := col.id(t)
-			if col.seen[id] != stamp {
-				col.seen[id] = stamp
-				col.slot[id] = int32(len(col.accs))
+			u := &col.use[id]
+			if u.seen != stamp {
+				*u = use{seen: stamp, slot: int32(len(col.accs))}
 				col.accs = append(col.accs, acc{id: id})
 			}
-			a := &col.accs[col.slot[id]]
+			a := &col.accs[u.slot]
 			if a.tf[f] < 1<<16-1 {
 				a.tf[f]++
 			}

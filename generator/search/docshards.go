@@ -205,16 +205,23 @@ func (c *textCodec) stream() []byte {
 	return buf.Bytes()
 }
 
-// ratio estimates the compressed size of texts over their size from up to
-// 64 pages spread over the site, each compressed alone (an upper bound:
-// pages compress a little better together).
+// ratio estimates the compressed size of texts over their size from 16
+// runs of 2 consecutive pages spread over the site, about what a document
+// shard holds on a small site. Each compression first hashes the whole
+// dictionary, so the sample is kept small.
 func (c *textCodec) ratio(texts [][]byte) float64 {
-	step := max(1, len(texts)/64)
+	const runs, run = 16, 2
+	step := max(run, len(texts)/runs)
 	var z deflateScratch
+	var buf []byte
 	in, out := 0, 0
 	for i := 0; i < len(texts); i += step {
-		in += len(texts[i])
-		out += len(c.compress(&z, texts[i]))
+		buf = buf[:0]
+		for _, t := range texts[i:min(len(texts), i+run)] {
+			buf = append(buf, t...)
+		}
+		in += len(buf)
+		out += len(c.compress(&z, buf))
 	}
 	if in == 0 {
 		return 1
