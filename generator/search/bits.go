@@ -55,13 +55,17 @@ func (w *bitWriter) bytes() []byte {
 // m = 1, else 2m−1 or 2m+1 (when they are all 1s), counted as 2m.
 func bestOrder(vs []uint32) uint {
 	var count [33]int
+	top := 0 // the longest length
 	for _, v := range vs {
-		count[bits.Len32(v)]++
+		b := bits.Len32(v)
+		count[b]++
+		top = max(top, b)
 	}
+	// Orders past the longest length only add bits.
 	best, bestLen := uint(0), -1
-	for k := range 16 {
+	for k := range min(15, top) + 1 {
 		n := 0
-		for b, c := range count {
+		for b, c := range count[:top+1] {
 			m := max(b-k, 0)
 			g := 2 * m
 			if m < 2 {

@@ -68,12 +68,17 @@ func (b *blockList) add(p posting) {
 		k++
 		b.last = 0
 	}
-	blk := binary.AppendUvarint(b.blocks[k], uint64(p.doc-b.last))
-	blk = binary.LittleEndian.AppendUint16(blk, p.wtf)
+	blk := b.blocks[k]
+	n := len(blk)
+	blk = blk[:n+maxPostingLen] // room checked above
+	n += binary.PutUvarint(blk[n:], uint64(p.doc-b.last))
+	binary.LittleEndian.PutUint16(blk[n:], p.wtf)
+	n += 2
 	if b.sig {
-		blk = append(blk, p.sig)
+		blk[n] = p.sig
+		n++
 	}
-	b.blocks[k] = blk
+	b.blocks[k] = blk[:n]
 	b.last = p.doc
 	b.n++
 	b.maxWTF = max(b.maxWTF, p.wtf)

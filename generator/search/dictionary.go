@@ -16,7 +16,7 @@ const (
 	maxDictionary   = 32 << 10
 	dictShare       = 16 // a clause is on at least 1/dictShare of the pages
 	minClause       = 6  // bytes: two Han characters
-	maxDictSample   = 1 << 20
+	maxDictSample   = 512 << 10
 	maxClauseLength = 1 << 10
 )
 
