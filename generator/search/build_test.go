@@ -474,8 +474,8 @@ func TestDocShardSize(t *testing.T) {
 	}{
 		{"small site", 60 << 10, 2 << 10},
 		{"1,000 pages", 900 << 10, 2 << 10},
-		{"4,000 pages", 3 << 20, 6 << 10},
-		{"10,000 pages", 9 << 20, 8 << 10},
+		{"2,000 pages", 1500 << 10, 3000},
+		{"10,000 pages", 6 << 20, 4 << 10},
 	} {
 		if got := docShardSize(c.total); got != c.want {
 			t.Errorf("%s: docShardSize(%d) = %d, want %d", c.name, c.total, got, c.want)
