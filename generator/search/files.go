@@ -158,17 +158,6 @@ func mustJSON(v any) []byte {
 	return b
 }
 
-// shardOf returns the shard of a token: FNV-1a (32-bit) over its code
-// points, modulo n. search.js computes the same.
-func shardOf(token string, n int) int {
-	h := uint32(2166136261)
-	for _, r := range token {
-		h ^= uint32(r)
-		h *= 16777619
-	}
-	return int(h % uint32(n))
-}
-
 // foldChunks writes the folding table, split by code point modulo
 // foldChunks, each chunk a string of key-value character pairs.
 func (w *writer) foldChunks() shardSet {
