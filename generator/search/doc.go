@@ -76,14 +76,15 @@
 //   - d<i>.<hash>.js (document shards): [pages, texts] for a run of
 //     consecutive pages, where pages is [[url, title, kind, description,
 //     sections], …]; a section is its heading when its anchor is the
-//     heading with ASCII letters in lower case and spaces as "-" (as for
-//     most headings, Chinese ones always), else [anchor, heading]. texts is
-//     the base92 of the zlib (RFC 1950) compression of the JSON [[section
-//     text, …], …] of the same pages, which search.js inflates with
-//     DecompressionStream("deflate") to show snippets. When "z" has a file,
-//     texts are compressed with a preset dictionary and hold the deflate
-//     blocks and the Adler-32 checksum only: they follow the dictionary's
-//     stream, and the whole inflates to the dictionary, then the JSON.
+//     heading with ASCII letters in lower case and spaces as "-" (GitHub's
+//     slug of a heading without punctuation), else [anchor, heading].
+//     texts is the base92 of the zlib (RFC 1950) compression of the JSON
+//     [[section text, …], …] of the same pages, which search.js inflates
+//     with DecompressionStream("deflate") to show snippets. When "z" has a
+//     file, texts are compressed with a preset dictionary and hold the
+//     deflate blocks and the Adler-32 checksum only: they follow the
+//     dictionary's stream, and the whole inflates to the dictionary, then
+//     the JSON.
 //   - z0.<hash>.js (the texts' dictionary, when the pages share enough
 //     phrasing): [length, stream], where stream is the base92 of the zlib
 //     header and the dictionary (length bytes: clauses found on at least a

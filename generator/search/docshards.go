@@ -125,8 +125,8 @@ func docEntries(c *corpus) []docEntry {
 }
 
 // derivedAnchor returns the anchor search.js derives from a heading: ASCII
-// letters in lower case and spaces as "-". Headings' IDs (GitHub's slugs)
-// are that for most headings, Chinese ones always.
+// letters in lower case and spaces as "-". A heading's ID (GitHub's slug)
+// is that when the heading has no punctuation, as most have.
 func derivedAnchor(heading string) string {
 	b := []byte(heading)
 	for i, c := range b {
