@@ -47,25 +47,7 @@ func (w *writer) docShards(c *corpus) (docs, dict shardSet, pages string) {
 		texts[i] = e.text
 	}
 	codec := newTextCodec(textDictionary(texts))
-	ratio := codec.ratio(texts)
-	var runs [][2]int // [first page, end]
-	var counts []byte
-	total := 0
-	est := make([]int, len(entries))
-	for i, e := range entries {
-		est[i] = len(e.meta) + base92Len(int(ratio*float64(len(e.text)))) + 2
-		total += est[i]
-	}
-	target := docShardSize(total)
-	size, first := 0, 0
-	for i := range entries {
-		size += est[i]
-		if size >= target || i+1-first == maxShardPages || i+1 == len(entries) {
-			runs = append(runs, [2]int{first, i + 1})
-			counts = strconv.AppendInt(counts, int64(i+1-first), 36)
-			size, first = 0, i+1
-		}
-	}
+	runs, counts := docRuns(entries, codec.ratio(texts))
 	payloads := make([][]byte, len(runs))
 	parallel(len(runs), func(r int, z *deflateScratch) {
 		lo, hi := runs[r][0], runs[r][1]
@@ -90,7 +72,31 @@ func (w *writer) docShards(c *corpus) (docs, dict shardSet, pages string) {
 	} else {
 		dict = w.scripts("z", nil)
 	}
-	return docs, dict, string(counts)
+	return docs, dict, counts
+}
+
+// docRuns cuts entries into runs of pages, [first, end], of about
+// docShardSize bytes as written, given the ratio of the texts' compressed
+// size to their size; counts has the pages of each run as a base-36 digit.
+func docRuns(entries []docEntry, ratio float64) (runs [][2]int, counts string) {
+	total := 0
+	est := make([]int, len(entries))
+	for i, e := range entries {
+		est[i] = len(e.meta) + base92Len(int(ratio*float64(len(e.text)))) + 2
+		total += est[i]
+	}
+	target := docShardSize(total)
+	var digits []byte
+	size, first := 0, 0
+	for i := range entries {
+		size += est[i]
+		if size >= target || i+1-first == maxShardPages || i+1 == len(entries) {
+			runs = append(runs, [2]int{first, i + 1})
+			digits = strconv.AppendInt(digits, int64(i+1-first), 36)
+			size, first = 0, i+1
+		}
+	}
+	return runs, string(digits)
 }
 
 // docEntries returns each page's entry. A section is its heading when its
