@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -385,5 +386,178 @@ func TestSnippets(t *testing.T) {
 				t.Errorf("browser problems: %v", p)
 			}
 		})
+	}
+}
+
+// TestSnippetsWithDictionary checks that texts compressed with the
+// dictionary inflate in the browser: the synthetic corpus repeats its seed's
+// clauses on many pages, so its index has a dictionary, and every snippet
+// must be a piece of its section's text.
+func TestSnippetsWithDictionary(t *testing.T) {
+	b := browsertest.New(t)
+	docs := corpusDocs(t, synth.Generate(seedText(t), 120))
+	if ix := mustBuild(t, docs, Options{}); ix.Stats.DictionaryBytes == 0 {
+		t.Fatal("no dictionary: the test does not exercise it")
+	}
+	bodies := map[string]string{}
+	for _, d := range docs {
+		href := "./" + d.Page
+		if d.Anchor != "" {
+			href += "#" + url.PathEscape(d.Anchor)
+		}
+		bodies[href] = d.Body
+	}
+	ctx, rec := openIndex(t, b, docs)
+	snippets := 0
+	for _, q := range []string{"申诉流程", "隐私政策", "保存聊天记录", "联系客服"} {
+		for _, r := range query(t, ctx, q).Results {
+			body, ok := bodies[r.Href]
+			if !ok {
+				t.Fatalf("%q: result %s is no section", q, r.Href)
+			}
+			if r.Snippet.Text == "" || !strings.Contains(body, r.Snippet.Text) {
+				t.Errorf("%q: %s: snippet %q is not in its section's text %q", q, r.Href, r.Snippet.Text, body)
+			}
+			snippets++
+		}
+	}
+	if snippets == 0 {
+		t.Error("no results")
+	}
+	loaded := false
+	for _, u := range rec.Requests() {
+		loaded = loaded || strings.Contains(u, "/search/z0.")
+	}
+	if !loaded {
+		t.Error("the dictionary was not loaded")
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}
+
+// TestAnchors checks the links of results: a heading alone in a document
+// shard stands for its derived anchor, and other anchors are given.
+func TestAnchors(t *testing.T) {
+	b := browsertest.New(t)
+	docs := []Doc{
+		{Page: "a/", Title: "甲", Body: "引言。"},
+		{Page: "a/", Anchor: "whatsapp-business-账号", Title: "甲", Heading: "WhatsApp Business 账号", Body: "商业账号的审核。"},
+		{Page: "a/", Anchor: "封号了怎么办", Title: "甲", Heading: "封号了，怎么办？", Body: "先申请复核。"},
+		{Page: "a/", Anchor: "custom-id", Title: "甲", Heading: "临时封禁", Body: "倒计时结束前安装官方应用。"},
+	}
+	ctx, rec := openIndex(t, b, docs)
+	for q, want := range map[string]string{
+		"商业账号": "./a/#" + url.PathEscape("whatsapp-business-账号"),
+		"申请复核": "./a/#" + url.PathEscape("封号了怎么办"),
+		"倒计时":  "./a/#custom-id",
+		"引言":   "./a/",
+	} {
+		if h := query(t, ctx, q).hrefs(); len(h) == 0 || h[0] != want {
+			t.Errorf("%q: hrefs %v, want %s first", q, h, want)
+		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}
+
+// TestTokenShardLookup queries tokens from every token shard of an index
+// with many of them: search.js must find each in the shard the layout
+// names.
+func TestTokenShardLookup(t *testing.T) {
+	b := browsertest.New(t)
+	docs := corpusDocs(t, synth.Generate(seedText(t), 300))
+	ix := mustBuild(t, docs, Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	if m.Head.N < 10 {
+		t.Fatalf("%d token shards: the test needs many", m.Head.N)
+	}
+	var queries []string
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		for _, token := range slices.Sorted(maps.Keys(shard)) {
+			if hasSignature(token) || !isHanChar(token) {
+				queries = append(queries, token) // pairs and words: a query of its own
+				break
+			}
+		}
+	}
+	ctx, rec := openIndex(t, b, docs)
+	var missing []string
+	browsertest.EvalJSON(t, ctx, `(async () => {
+		const out = [];
+		for (const q of `+jsString(strings.Join(queries, "\n"))+`.split("\n")) {
+			const r = await Guidebook.search.query(q, 1);
+			if (!r.total) out.push(q);
+		}
+		return out;
+	})()`, &missing)
+	if len(missing) > 0 {
+		t.Errorf("%d of %d tokens not found: %v", len(missing), len(queries), missing)
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
+	}
+}
+
+// TestPostingsParity decodes every token's head postings of an index in Go
+// and in search.js and requires the same hits.
+func TestPostingsParity(t *testing.T) {
+	b := browsertest.New(t)
+	ix := mustBuild(t, corpusDocs(t, synth.Generate(seedText(t), 300)), Options{HeadPages: 100, TailShare: 1})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	type entry struct {
+		Packed string `json:"p"`
+		Sig    bool   `json:"s"`
+	}
+	var entries []entry
+	var want [][][2]int
+	add := func(token string, v any) {
+		packed := v.(string)
+		e := entry{packed, hasSignature(token)}
+		var hits [][2]int
+		for _, h := range decodeHits(t, packed, e.Sig) {
+			hits = append(hits, [2]int{h.page*4096 + h.sec, h.imp*65536 + int(h.sig)})
+		}
+		entries = append(entries, e)
+		want = append(want, hits)
+	}
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		for token, v := range shard {
+			if a, ok := v.([]any); ok {
+				v = a[0]
+			}
+			add(token, v)
+		}
+	}
+	for i := range m.Tail.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Tail.name("t", i)), &shard)
+		for token, v := range shard {
+			add(token, v)
+		}
+	}
+	ctx, rec := openIndex(t, b, []Doc{{Page: "a/", Title: "标题", Body: "正文"}})
+	in, _ := json.Marshal(entries)
+	var got [][][2]int
+	browsertest.EvalJSON(t, ctx, `(() => {
+		return `+string(in)+`.map((e) => Guidebook.search.decodePostings(e.p, e.s));
+	})()`, &got)
+	if len(got) != len(want) {
+		t.Fatalf("%d decoded, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("postings %d: search.js %v, Go %v", i, got[i], want[i])
+		}
+	}
+	if p := rec.Problems(); len(p) > 0 {
+		t.Errorf("browser problems: %v", p)
 	}
 }

@@ -56,6 +56,7 @@ type Stats struct {
 	DocShards                 int
 	Bytes                     int // total size of Files
 	ManifestBytes, TableBytes int
+	DictionaryBytes           int // the texts' dictionary, before compression
 }
 
 func (o Options) withDefaults() Options {
@@ -90,8 +91,8 @@ func Build(ctx context.Context, docs []Doc, opt Options) (*Index, error) {
 	if m.Kinds == nil {
 		m.Kinds = map[string]string{}
 	}
-	m.Head, m.Tail = w.tokenShards(tokens)
-	m.Docs, m.DocPages = w.docShards(c)
+	m.Head, m.Tail, m.Buckets = w.tokenShards(tokens)
+	m.Docs, m.Dict, m.DocPages = w.docShards(c)
 	m.Fold = w.foldChunks()
 	m.Suggest = c.suggestions(opt.Suggest)
 	w.manifest(m)

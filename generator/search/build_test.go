@@ -4,15 +4,17 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"math/bits"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	synth "guidebook/generator/internal/corpus"
 )
@@ -111,11 +113,27 @@ type docPage struct {
 	Secs                   [][3]string // anchor, heading, text
 }
 
-// docPages decodes every document shard: [pages, base92 zlib texts].
+// docPages decodes every document shard: [pages, base92 zlib texts], the
+// texts' stream following the dictionary's when there is one.
 func docPages(t testing.TB, ix *Index) []docPage {
 	t.Helper()
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	var dict []byte
+	dictLen := 0
+	if m.Dict.N > 0 {
+		var z struct {
+			N      int
+			Stream string
+		}
+		var raw [2]json.RawMessage
+		if err := json.Unmarshal(payload(t, ix, m.Dict.name("z", 0)), &raw); err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(raw[0], &z.N)
+		json.Unmarshal(raw[1], &z.Stream)
+		dict, dictLen = decodeBase92(t, z.Stream), z.N
+	}
 	var pages []docPage
 	for i := range m.Docs.N {
 		var shard struct {
@@ -133,15 +151,15 @@ func docPages(t testing.TB, ix *Index) []docPage {
 		if err := json.Unmarshal(raw[1], &z); err != nil {
 			t.Fatal(err)
 		}
-		r, err := zlib.NewReader(bytes.NewReader(decodeBase92(t, z)))
+		r, err := zlib.NewReader(bytes.NewReader(append(slices.Clip(dict), decodeBase92(t, z)...)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, err := io.ReadAll(r)
+		text, err := io.ReadAll(r) // checks the Adler-32 of dictionary and texts
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("shard %d: %v", i, err)
 		}
-		if err := json.Unmarshal(text, &shard.Texts); err != nil {
+		if err := json.Unmarshal(text[dictLen:], &shard.Texts); err != nil {
 			t.Fatal(err)
 		}
 		if len(shard.Texts) != len(shard.Pages) {
@@ -154,7 +172,7 @@ func docPages(t testing.TB, ix *Index) []docPage {
 					t.Fatal(err)
 				}
 			}
-			var secs [][2]string
+			var secs []json.RawMessage
 			if err := json.Unmarshal(e[4], &secs); err != nil {
 				t.Fatal(err)
 			}
@@ -162,7 +180,13 @@ func docPages(t testing.TB, ix *Index) []docPage {
 				t.Fatalf("%s: %d sections, %d texts", p.URL, len(secs), len(shard.Texts[k]))
 			}
 			for j, sec := range secs {
-				p.Secs = append(p.Secs, [3]string{sec[0], sec[1], shard.Texts[k][j]})
+				var pair [2]string
+				if err := json.Unmarshal(sec, &pair[1]); err == nil {
+					pair[0] = derivedAnchor(pair[1])
+				} else if err := json.Unmarshal(sec, &pair); err != nil {
+					t.Fatal(err)
+				}
+				p.Secs = append(p.Secs, [3]string{pair[0], pair[1], shard.Texts[k][j]})
 			}
 			pages = append(pages, p)
 		}
@@ -199,52 +223,67 @@ type hit struct {
 }
 
 // decodeHits decodes postings as search.js does.
-func decodeHits(t testing.TB, b64 string, sig bool) []hit {
+func decodeHits(t testing.TB, b92 string, sig bool) []hit {
 	t.Helper()
-	b := decodeBase92(t, b64)
+	r := bitReader{b: decodeBase92(t, b92)}
 	var out []hit
-	page := 0
-	next := func() int {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			t.Fatalf("bad uvarint")
-		}
-		b = b[n:]
-		return int(v)
+	if len(r.b) == 0 {
+		return nil
 	}
-	for len(b) > 0 {
-		head := next()
-		page += head >> 1
-		var secs []int
-		if head&1 == 1 {
-			for base := 0; ; base += 7 {
-				m := b[0]
-				b = b[1:]
-				for k := range 7 {
-					if m&(1<<k) != 0 {
-						secs = append(secs, base+k)
-					}
-				}
-				if m&0x80 == 0 {
-					break
-				}
-			}
-		} else {
-			for range next() {
-				secs = append(secs, next())
-			}
+	pages := r.gamma()
+	k, lo, width := r.bits(4), r.bits(8), r.bits(4)
+	page := -1
+	for range pages {
+		page += r.expGolomb(k) + 1
+		secs := []int{r.gamma() - 1}
+		for r.bits(1) == 1 {
+			secs = append(secs, secs[len(secs)-1]+r.gamma())
 		}
 		for _, sec := range secs {
-			h := hit{page: page, sec: sec, imp: int(b[0])}
-			b = b[1:]
+			h := hit{page: page, sec: sec, imp: lo + r.bits(width)}
 			if sig {
-				h.sig = b[0]
-				b = b[1:]
+				if r.bits(1) == 1 {
+					h.sig = 1 << r.bits(3)
+				} else {
+					h.sig = uint8(r.bits(8))
+				}
 			}
 			out = append(out, h)
 		}
 	}
+	if r.pos > 8*len(r.b) || 8*len(r.b)-r.pos >= 8 {
+		t.Fatalf("postings of %d bytes: read %d bits", len(r.b), r.pos)
+	}
 	return out
+}
+
+// bitReader reads what bitWriter writes.
+type bitReader struct {
+	b   []byte
+	pos int
+}
+
+func (r *bitReader) bits(n int) int {
+	v := 0
+	for i := range n {
+		if r.pos < 8*len(r.b) && r.b[r.pos>>3]>>(r.pos&7)&1 == 1 {
+			v |= 1 << i
+		}
+		r.pos++
+	}
+	return v
+}
+
+func (r *bitReader) gamma() int {
+	z := 0
+	for r.bits(1) == 0 && r.pos <= 8*len(r.b) {
+		z++
+	}
+	return 1<<z | r.bits(z)
+}
+
+func (r *bitReader) expGolomb(k int) int {
+	return (r.gamma()-1)<<k | r.bits(k)
 }
 
 // lookup returns a token's head postings and cutoff.
@@ -253,7 +292,7 @@ func lookup(t testing.TB, ix *Index, token string) ([]hit, int) {
 	var m manifest
 	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
 	var shard map[string]any
-	json.Unmarshal(payload(t, ix, m.Head.name("h", shardOf(token, m.Head.N))), &shard)
+	json.Unmarshal(payload(t, ix, m.Head.name("h", m.Buckets.shard(token))), &shard)
 	switch v := shard[token].(type) {
 	case string:
 		return decodeHits(t, v, hasSignature(token)), 0
@@ -312,7 +351,7 @@ func TestHeadTail(t *testing.T) {
 			t.Fatalf("%s: not split", token)
 		}
 		var tail map[string]string
-		json.Unmarshal(payload(t, ix, m.Tail.name("t", shardOf(token, m.Tail.N))), &tail)
+		json.Unmarshal(payload(t, ix, m.Tail.name("t", bucketOf(token, m.Tail.N))), &tail)
 		rest := decodeHits(t, tail[token], hasSignature(token))
 		best := map[int]int{}
 		for _, h := range head {
@@ -433,12 +472,233 @@ func TestDocShardSize(t *testing.T) {
 		total int
 		want  int
 	}{
-		{"small site", 90 << 10, 3 << 10},
-		{"1,000 pages", 3 << 20, 6 << 10},
-		{"10,000 pages", 34 << 20, 8 << 10},
+		{"small site", 60 << 10, 2 << 10},
+		{"1,000 pages", 900 << 10, 2 << 10},
+		{"2,000 pages", 1500 << 10, 3000},
+		{"10,000 pages", 6 << 20, 4 << 10},
 	} {
 		if got := docShardSize(c.total); got != c.want {
 			t.Errorf("%s: docShardSize(%d) = %d, want %d", c.name, c.total, got, c.want)
+		}
+	}
+}
+
+// TestDocSections checks how a document shard stores a section: its
+// heading alone when the anchor derives from it, both otherwise.
+func TestDocSections(t *testing.T) {
+	docs := []Doc{
+		{Page: "a/", Title: "甲", Body: "引言。"},
+		{Page: "a/", Anchor: "whatsapp-business-账号", Title: "甲", Heading: "WhatsApp Business 账号", Body: "一"},
+		{Page: "a/", Anchor: "封号了怎么办", Title: "甲", Heading: "封号了，怎么办？", Body: "二"},
+	}
+	ix := mustBuild(t, docs, Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	got := string(payload(t, ix, m.Docs.name("d", 0)))
+	want := `[[["a/","甲","","",["","WhatsApp Business 账号",["封号了怎么办","封号了，怎么办？"]]]],`
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("shard = %.120s…, want it to start with %s", got, want)
+	}
+}
+
+func TestTextDictionary(t *testing.T) {
+	const common = "请先截图保存聊天记录，"
+	var texts [][]byte
+	for i := range 40 {
+		text := fmt.Sprintf(`["第%d页独有的文字。"]`, i)
+		if i%2 == 0 {
+			text = `["` + common + fmt.Sprintf(`第%d页。"]`, i)
+		}
+		texts = append(texts, []byte(text))
+	}
+	dict := string(textDictionary(texts))
+	if !strings.Contains(dict, common) || strings.Contains(dict, "独有") {
+		t.Errorf("dictionary %q: want the clause on half the pages, not those on one page", dict)
+	}
+	if d := textDictionary(texts[1:2]); d != nil {
+		t.Errorf("dictionary of one page = %q, want none", d)
+	}
+}
+
+func TestEndsClause(t *testing.T) {
+	for r := rune(0); r <= 0x10ffff; r++ {
+		want := unicode.IsPunct(r) || unicode.IsSpace(r)
+		if r < 0x80 {
+			want = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if endsClause(r) != want {
+			t.Fatalf("endsClause(%U) = %v, want %v", r, endsClause(r), want)
+		}
+	}
+}
+
+func TestPackBuckets(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sizes  []int
+		target int
+		runs   string
+	}{
+		{"one shard", []int{1, 2, 3}, 10, "3"},
+		{"filled up to the target", []int{4, 4, 4, 4, 4}, 10, "221"},
+		{"a large bucket alone", []int{1, 20, 1, 1}, 10, "112"},
+		{"empty buckets join", []int{0, 0, 9, 0, 0, 9}, 10, "51"},
+		{"runs over 35 buckets", append(append(make([]int, 80), 9, 9), make([]int, 40)...), 10, "00b06"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			layout, shardOf := packBuckets(c.sizes, c.target)
+			if layout.Runs != c.runs || layout.Buckets != len(c.sizes) {
+				t.Fatalf("layout %+v, want runs %q", layout, c.runs)
+			}
+			b := 0
+			for i, n := range layout.runs() {
+				for range n {
+					if shardOf[b] != i {
+						t.Errorf("bucket %d in shard %d, want %d", b, shardOf[b], i)
+					}
+					b++
+				}
+			}
+		})
+	}
+}
+
+// TestTokenShardsFilled checks that token shards are not left empty and
+// that every token is in the shard the layout names.
+func TestTokenShardsFilled(t *testing.T) {
+	ix := mustBuild(t, corpusDocs(t, synth.Generate(seedText(t), 300)), Options{})
+	var m manifest
+	json.Unmarshal(payload(t, ix, ix.Manifest), &m)
+	if m.Head.N < 2 {
+		t.Fatalf("%d token shards", m.Head.N)
+	}
+	tokens := 0
+	for i := range m.Head.N {
+		var shard map[string]any
+		json.Unmarshal(payload(t, ix, m.Head.name("h", i)), &shard)
+		if len(shard) == 0 {
+			t.Errorf("token shard %d is empty", i)
+		}
+		for token := range shard {
+			if s := m.Buckets.shard(token); s != i {
+				t.Errorf("%q is in shard %d, the layout says %d", token, i, s)
+			}
+		}
+		tokens += len(shard)
+	}
+	if tokens != ix.Stats.Tokens {
+		t.Errorf("%d tokens in shards, %d indexed", tokens, ix.Stats.Tokens)
+	}
+}
+
+// TestPostingsCoding decodes the postings of a token on pages far apart,
+// in many sections (the first not 0, numbers past 7), repeated in a
+// section (a signature with more than one bit set) or not.
+func TestPostingsCoding(t *testing.T) {
+	var docs []Doc
+	want := map[[2]int]bool{}
+	for p := range 300 {
+		url := fmt.Sprintf("p%d/", p)
+		docs = append(docs, Doc{Page: url, Title: "页", Body: "无关"})
+		for s := 1; s <= 20; s++ {
+			body := "其他内容"
+			switch {
+			case p == 0 && s == 3, p == 1 && s == 1, p == 299 && s%2 == 0:
+				body = "申请审核"
+			case p == 150 && s == 20:
+				body = "审核，再审核，三审核"
+			}
+			if body != "其他内容" {
+				want[[2]int{p, s}] = true
+			}
+			docs = append(docs, Doc{Page: url, Anchor: fmt.Sprint(s), Title: "页", Heading: fmt.Sprint(s), Body: body})
+		}
+	}
+	ix := mustBuild(t, docs, Options{})
+	hits, _ := lookup(t, ix, "审核")
+	got := map[[2]int]bool{}
+	for _, h := range hits {
+		got[[2]int{h.page, h.sec}] = true
+		if h.imp < 1 || h.sig == 0 {
+			t.Errorf("hit %+v", h)
+		}
+		if h.page == 150 && bits.OnesCount8(h.sig) < 2 {
+			t.Errorf("signature %08b of a pair found three times", h.sig)
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("decoded %v, want %v", got, want)
+	}
+}
+
+// TestBitWriter reads back what bitWriter wrote, across 32-bit flushes.
+func TestBitWriter(t *testing.T) {
+	type op struct {
+		kind int // 0 bits, 1 gamma, 2 expGolomb
+		v, n int
+	}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var ops []op
+	var w bitWriter
+	for range 5000 {
+		o := op{kind: rnd.IntN(3)}
+		switch o.kind {
+		case 0:
+			o.n = rnd.IntN(33)
+			o.v = rnd.IntN(1<<o.n+1) & (1<<o.n - 1)
+			w.bits(uint64(o.v), uint(o.n))
+		case 1:
+			o.v = 1 + rnd.IntN(1<<rnd.IntN(31))
+			w.gamma(uint64(o.v))
+		case 2:
+			o.n = rnd.IntN(16)
+			o.v = rnd.IntN(1 << rnd.IntN(31))
+			w.expGolomb(uint64(o.v), uint(o.n))
+		}
+		ops = append(ops, o)
+	}
+	r := bitReader{b: w.bytes()}
+	for i, o := range ops {
+		var got int
+		switch o.kind {
+		case 0:
+			got = r.bits(o.n)
+		case 1:
+			got = r.gamma()
+		case 2:
+			got = r.expGolomb(o.n)
+		}
+		if got != o.v {
+			t.Fatalf("op %d %+v: read %d", i, o, got)
+		}
+	}
+	if len(r.b)*8-r.pos >= 8 {
+		t.Errorf("%d bytes for %d bits", len(r.b), r.pos)
+	}
+}
+
+// TestBestOrder checks that the order bestOrder estimates writes page gaps
+// in close to the fewest bits.
+func TestBestOrder(t *testing.T) {
+	cost := func(vs []uint32, k uint) int {
+		n := 0
+		for _, v := range vs {
+			n += 2*bits.Len32(v>>k+1) - 1 + int(k)
+		}
+		return n
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for _, mean := range []float64{0.5, 1, 3, 10, 40, 200, 1000} {
+		vs := make([]uint32, 300)
+		for i := range vs {
+			vs[i] = uint32(rnd.ExpFloat64() * mean)
+		}
+		best := cost(vs, 0)
+		for k := range uint(16) {
+			best = min(best, cost(vs, k))
+		}
+		if got := cost(vs, bestOrder(vs)); float64(got) > 1.03*float64(best) {
+			t.Errorf("gaps of mean %g: order %d takes %d bits, the best %d", mean, bestOrder(vs), got, best)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"sync"
@@ -29,38 +30,75 @@ type collector struct {
 	words map[string]int32 // words → id
 	text  []string         // id → token
 	lists []blockList      // id → postings
-	// per-doc scratch, indexed by id
-	seen []int32 // doc+1 that last used the id
-	slot []int32 // index into accs
+	// per-doc scratch
+	use  []use // by id
 	accs []acc
 }
 
-// blockList is a list of postings in blocks of growing size, so that
-// appending never copies: the index of a large site has tens of millions of
-// postings.
+// use is where the current doc counts a token: accs[slot], if the doc is
+// seen (its number plus 1). One struct keeps both in one cache line.
+type use struct{ seen, slot int32 }
+
+// blockList is a list of postings, compact because a large site has tens
+// of millions of them (the collected postings are the build's peak live
+// heap): each is uvarint(doc − previous doc), wtf in 2 bytes and, for
+// pairs of Han characters, the signature, 3 or 4 bytes where the struct
+// takes 8. The bytes are in blocks of growing size, so that appending
+// never copies, and each block starts from doc 0, so that the lists of
+// workers holding consecutive docs join by joining their blocks.
 type blockList struct {
-	blocks [][]posting
-	n      int
+	blocks [][]byte
+	n      int    // number of postings
+	maxWTF uint16 // largest wtf
+	last   uint32 // doc of the last posting of the last block
+	sig    bool   // whether postings have a signature
 }
+
+// maxPostingLen is the most bytes a posting takes in a blockList.
+const maxPostingLen = binary.MaxVarintLen32 + 2 + 1
 
 func (b *blockList) add(p posting) {
 	k := len(b.blocks) - 1
-	if k < 0 || len(b.blocks[k]) == cap(b.blocks[k]) {
-		size := 8
+	if k < 0 || len(b.blocks[k])+maxPostingLen > cap(b.blocks[k]) {
+		size := 32
 		if k >= 0 {
-			size = min(4096, 2*cap(b.blocks[k]))
+			size = min(16<<10, 2*cap(b.blocks[k]))
 		}
-		b.blocks = append(b.blocks, make([]posting, 0, size))
+		b.blocks = append(b.blocks, make([]byte, 0, size))
 		k++
+		b.last = 0
 	}
-	b.blocks[k] = append(b.blocks[k], p)
+	blk := b.blocks[k]
+	n := len(blk)
+	blk = blk[:n+maxPostingLen] // room checked above
+	n += binary.PutUvarint(blk[n:], uint64(p.doc-b.last))
+	binary.LittleEndian.PutUint16(blk[n:], p.wtf)
+	n += 2
+	if b.sig {
+		blk[n] = p.sig
+		n++
+	}
+	b.blocks[k] = blk[:n]
+	b.last = p.doc
 	b.n++
+	b.maxWTF = max(b.maxWTF, p.wtf)
 }
 
 // appendTo appends all postings to dst.
 func (b *blockList) appendTo(dst []posting) []posting {
-	for _, bl := range b.blocks {
-		dst = append(dst, bl...)
+	for _, blk := range b.blocks {
+		var doc uint64
+		for i := 0; i < len(blk); {
+			gap, n := binary.Uvarint(blk[i:])
+			doc += gap
+			p := posting{doc: uint32(doc), wtf: binary.LittleEndian.Uint16(blk[i+n:])}
+			i += n + 2
+			if b.sig {
+				p.sig = blk[i]
+				i++
+			}
+			dst = append(dst, p)
+		}
 	}
 	return dst
 }
@@ -75,12 +113,11 @@ func newCollector() *collector {
 	return &collector{han: make([]int32, denseHi-denseLo), keys: newKeyTable(), words: map[string]int32{}}
 }
 
-func (col *collector) newID(text string) int32 {
+func (col *collector) newID(text string, sig bool) int32 {
 	id := int32(len(col.text))
 	col.text = append(col.text, text)
-	col.lists = append(col.lists, blockList{})
-	col.seen = append(col.seen, 0)
-	col.slot = append(col.slot, 0)
+	col.lists = append(col.lists, blockList{sig: sig})
+	col.use = append(col.use, use{})
 	return id
 }
 
@@ -91,7 +128,7 @@ func (col *collector) id(t *token) int32 {
 		if t.a >= denseLo && t.a < denseHi {
 			p := &col.han[t.a-denseLo]
 			if *p == 0 {
-				*p = col.newID(string(t.a)) + 1
+				*p = col.newID(string(t.a), false) + 1
 			}
 			return *p - 1
 		}
@@ -99,14 +136,14 @@ func (col *collector) id(t *token) int32 {
 	case kindHan2:
 		p := col.keys.slot(uint64(t.a)<<21 | uint64(t.b))
 		if *p < 0 {
-			*p = col.newID(t.text())
+			*p = col.newID(t.text(), t.kind == kindHan2)
 		}
 		return *p
 	}
 	id, ok := col.words[string(t.word)]
 	if !ok {
 		w := string(t.word)
-		id = col.newID(w)
+		id = col.newID(w, false)
 		col.words[w] = id
 	}
 	return id
@@ -165,6 +202,7 @@ func mergePostings(cols []*collector) postingLists {
 			if m, ok := byText[t]; ok {
 				m.blocks = append(m.blocks, l.blocks...)
 				m.n += l.n
+				m.maxWTF = max(m.maxWTF, l.maxWTF)
 				continue
 			}
 			byText[t] = l
@@ -191,12 +229,12 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		}
 		pos = scan(text[f], pos, func(t *token) {
 			id := col.id(t)
-			if col.seen[id] != stamp {
-				col.seen[id] = stamp
-				col.slot[id] = int32(len(col.accs))
+			u := &col.use[id]
+			if u.seen != stamp {
+				*u = use{seen: stamp, slot: int32(len(col.accs))}
 				col.accs = append(col.accs, acc{id: id})
 			}
-			a := &col.accs[col.slot[id]]
+			a := &col.accs[u.slot]
 			if a.tf[f] < 1<<16-1 {
 				a.tf[f]++
 			}

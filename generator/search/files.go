@@ -1,8 +1,6 @@
 package search
 
 import (
-	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -14,7 +12,7 @@ import (
 
 // formatVersion is bumped whenever the file formats change; search.js
 // refuses a manifest of another version.
-const formatVersion = 2
+const formatVersion = 3
 
 // hashLen is the number of hex digits of a hash in a file name.
 const hashLen = 8
@@ -28,32 +26,6 @@ const maxHashes = 256
 // chunk (code point mod foldChunks).
 const foldChunks = 64
 
-// maxStoredRunes caps the text kept per section for snippets.
-const maxStoredRunes = 4000
-
-// maxShardPages caps the pages of a document shard so that its count is one
-// base-36 digit in the manifest.
-const maxShardPages = 35
-
-// Shard sizes before compression: at least the minimum, more when the index
-// is large so that the number of files stays bounded. A first query loads
-// one token shard per token and one document shard per result shown, so
-// both start small.
-const (
-	minTokenShard = 512
-	minTailShard  = 16 << 10
-	maxShards     = 4096 // per kind, before growing the shard size
-)
-
-// docShardSize returns the size of a document shard's JSON, before the
-// texts are compressed, for an index whose document JSON is total bytes: a
-// 512th of it, at least 3 KB and at most 8 KB. Larger shards compress
-// better, and a large site has most of its index bytes in them; smaller
-// shards make a query load less for its results.
-func docShardSize(total int) int {
-	return min(8<<10, max(3<<10, total/512))
-}
-
 // shardSet names the files of one kind of shard: file i is
 // <prefix><i>.<hash>.js, where hash is Hashes[(i/Group)*8 : …+8].
 type shardSet struct {
@@ -62,15 +34,17 @@ type shardSet struct {
 	Hashes string `json:"x"`
 }
 
-// manifest is the JSON object in manifest.<hash>.js.
+// manifest is the JSON object in manifest.js (ManifestFile).
 type manifest struct {
 	V        int               `json:"v"`     // formatVersion
 	Pages    int               `json:"pages"` // number of pages
 	Head     shardSet          `json:"h"`     // token shards
+	Buckets  bucketLayout      `json:"hb"`    // the hash buckets of each token shard
 	Tail     shardSet          `json:"t"`     // tail shards
 	Docs     shardSet          `json:"d"`     // document shards
 	DocPages string            `json:"dp"`    // number of pages in each document shard, one base-36 digit each
 	Fold     shardSet          `json:"f"`     // fold chunks
+	Dict     shardSet          `json:"z"`     // the texts' dictionary: none or one file
 	Kinds    map[string]string `json:"kinds"` // kind → label
 	Suggest  [][2]string       `json:"suggest"`
 }
@@ -182,167 +156,6 @@ func mustJSON(v any) []byte {
 		panic(err) // only maps, slices, strings and numbers are marshalled
 	}
 	return b
-}
-
-// shardOf returns the shard of a token: FNV-1a (32-bit) over its code
-// points, modulo n. search.js computes the same.
-func shardOf(token string, n int) int {
-	h := uint32(2166136261)
-	for _, r := range token {
-		h ^= uint32(r)
-		h *= 16777619
-	}
-	return int(h % uint32(n))
-}
-
-// shardCount returns how many shards of at least minSize bytes hold total
-// bytes, with at most maxN shards.
-func shardCount(total, minSize, maxN int) int {
-	size := max(minSize, (total+maxN-1)/maxN)
-	return (total + size - 1) / size
-}
-
-// tokenShards writes head and tail shards. A head shard maps each token to
-// its base92 postings, or to [postings, cutoff] when the token has a tail;
-// a tail shard maps tokens to their tail postings.
-func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet) {
-	var headBytes, tailBytes int
-	for _, t := range tokens {
-		headBytes += base92Len(len(t.head)) + len(t.text) + 6
-		if t.tail != nil {
-			tailBytes += base92Len(len(t.tail)) + len(t.text) + 6
-		}
-	}
-	nh := max(1, shardCount(headBytes, minTokenShard, maxShards))
-	nt := shardCount(tailBytes, minTailShard, maxShards)
-	// Tokens are letters, digits or Han characters only, so they need no
-	// escaping in JSON, and neither does base92: the shards are written
-	// directly, in token order (tokens arrive sorted).
-	hp := make([][]byte, nh)
-	tp := make([][]byte, nt)
-	for _, t := range tokens {
-		s := shardOf(t.text, nh)
-		hp[s] = appendKey(hp[s], t.text)
-		if t.tail == nil {
-			hp[s] = appendBase92(hp[s], t.head)
-			continue
-		}
-		hp[s] = append(hp[s], '[')
-		hp[s] = appendBase92(hp[s], t.head)
-		hp[s] = append(strconv.AppendInt(append(hp[s], ','), int64(t.cutoff), 10), ']')
-		s = shardOf(t.text, nt)
-		tp[s] = appendBase92(appendKey(tp[s], t.text), t.tail)
-	}
-	for _, shards := range [][][]byte{hp, tp} {
-		for i, b := range shards {
-			if len(b) == 0 {
-				shards[i] = []byte("{}")
-			} else {
-				b[0] = '{'
-				shards[i] = append(b, '}')
-			}
-		}
-	}
-	w.ix.Stats.TokenShards, w.ix.Stats.TailShards = nh, nt
-	return w.scripts("h", hp), w.scripts("t", tp)
-}
-
-// docShards writes the pages' display data in runs of consecutive pages.
-// A shard is [pages, texts]: each page is [url, title, kind, description,
-// [[anchor, heading], …]], and texts is the base92 of the zlib-compressed
-// JSON [[section text, …], …] of the same pages. The texts are only for
-// snippets and are most of the bytes, and Chinese text compresses to less
-// than half; titles and headings stay readable without decompressing.
-func (w *writer) docShards(c *corpus) (set shardSet, pages string) {
-	type entry struct{ meta, text []byte }
-	js := make([]entry, len(c.pages))
-	parallel(len(c.pages), func(i int, _ *struct{}) {
-		p := &c.pages[i]
-		b := []byte{'['}
-		for _, s := range []string{p.url, p.title, p.kind, p.desc} {
-			b = append(appendString(b, s), ',')
-		}
-		b = append(b, '[')
-		t := []byte{'['}
-		for k, d := range p.docs {
-			doc := &c.docs[d]
-			if k > 0 {
-				b = append(b, ',')
-				t = append(t, ',')
-			}
-			b = append(appendString(append(b, '['), doc.Anchor), ',')
-			b = append(appendString(b, doc.Heading), ']')
-			t = appendString(t, truncate(doc.Body, maxStoredRunes))
-		}
-		js[i] = entry{append(b, ']', ']'), append(t, ']')}
-	})
-	total := 0
-	for _, j := range js {
-		total += len(j.meta) + len(j.text) + 2
-	}
-	target := docShardSize(total)
-	var runs [][2]int // [first page, end]
-	var counts []byte
-	size, first := 0, 0
-	for i, j := range js {
-		size += len(j.meta) + len(j.text) + 2
-		if size >= target || i+1-first == maxShardPages || i+1 == len(js) {
-			runs = append(runs, [2]int{first, i + 1})
-			counts = strconv.AppendInt(counts, int64(i+1-first), 36)
-			size, first = 0, i+1
-		}
-	}
-	payloads := make([][]byte, len(runs))
-	parallel(len(runs), func(r int, z *zlibScratch) {
-		lo, hi := runs[r][0], runs[r][1]
-		b, t := []byte("[["), []byte{'['}
-		for i := lo; i < hi; i++ {
-			if i > lo {
-				b = append(b, ',')
-				t = append(t, ',')
-			}
-			b = append(b, js[i].meta...)
-			t = append(t, js[i].text...)
-		}
-		b = append(b, "],"...)
-		payloads[r] = append(appendBase92(b, z.compress(append(t, ']'))), ']')
-	})
-	w.ix.Stats.DocShards = len(payloads)
-	return w.scripts("d", payloads), string(counts)
-}
-
-// zlibScratch compresses with one reusable zlib writer.
-type zlibScratch struct {
-	buf bytes.Buffer
-	w   *zlib.Writer
-}
-
-// compress returns data in the zlib format (RFC 1950), which browsers
-// decompress natively with DecompressionStream("deflate").
-func (z *zlibScratch) compress(data []byte) []byte {
-	z.buf.Reset()
-	if z.w == nil {
-		z.w, _ = zlib.NewWriterLevel(&z.buf, zlib.BestCompression)
-	} else {
-		z.w.Reset(&z.buf)
-	}
-	z.w.Write(data)
-	z.w.Close()
-	return bytes.Clone(z.buf.Bytes())
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
 }
 
 // foldChunks writes the folding table, split by code point modulo

@@ -1,8 +1,8 @@
 package search
 
 import (
-	"encoding/binary"
 	"math"
+	"math/bits"
 	"runtime"
 	"sync"
 	"unicode/utf8"
@@ -35,13 +35,7 @@ func encodePostings(pl postingLists, c *corpus, opt Options) []encodedToken {
 	// score, and the largest of those sets the scale.
 	var top float64
 	for k := range texts {
-		var m uint16
-		for _, b := range lists[k].blocks {
-			for _, p := range b {
-				m = max(m, p.wtf)
-			}
-		}
-		top = max(top, score(m, idf(lists[k].n)))
+		top = max(top, score(lists[k].maxWTF, idf(lists[k].n)))
 	}
 	scale := 255 / max(top, 1e-9)
 	out := make([]encodedToken, len(texts))
@@ -71,7 +65,7 @@ type encodeScratch struct {
 	best  []uint8   // highest impact of each page
 	head  []bool    // whether each page goes to the head
 	hist  [256]int  // pages by best impact
-	mask  []byte    // section mask of one page
+	gaps  []uint32  // page gaps of the pages being encoded
 }
 
 // encode groups a token's postings by page, splits them into head and tail
@@ -125,68 +119,79 @@ func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages, t
 	return e
 }
 
-// appendPages encodes the pages whose head flag equals head, in page order:
+// appendPages encodes the pages whose head flag equals head, in page order,
+// as a bit stream (bitWriter) read by search.js:
 //
-//	for each page: uvarint(2·(page - previous page) + m), then its sections:
-//	  m = 1: a section mask, 7 sections a byte, low bit first, the high bit
-//	         set on every byte but the last;
-//	  m = 0: uvarint(number of sections), uvarint(section) for each;
-//	then for each section in order: impact byte, and for Han pairs the
-//	signature byte.
+//	gamma(number of pages), 4 bits k, 8 bits lo, 4 bits w, then for each page:
+//	  expGolomb_k(page - previous page - 1), the previous page of the
+//	  first being -1;
+//	  its sections: gamma(first + 1), then for each other a 1 bit and
+//	  gamma(section - previous section), then a 0 bit;
+//	  for each section in order: its impact - lo in w bits, and for Han
+//	  pairs its signature: a 1 bit and the position of its only bit set in
+//	  3 bits, or a 0 bit and the 8 bits.
 //
-// The shorter of the two forms is written (the mask on a tie): most pages
-// have few sections, and their mask is one byte.
+// Each field takes about as many bits as it carries: k fits the token's
+// page gaps, and a token's impacts span a narrow range, lo to lo+2^w-1;
+// most pairs occur once in a section. On the synthetic corpus this is 40 %
+// smaller than bytes per field.
 func (s *encodeScratch) appendPages(b []byte, l []posting, c *corpus, sig, head bool) []byte {
-	var prev uint32
+	s.gaps = s.gaps[:0]
+	lo, hi := uint8(255), uint8(0)
+	prev := int64(-1)
 	for p := range len(s.start) - 1 {
 		if s.head[p] != head {
 			continue
 		}
-		lo, hi := s.start[p], s.start[p+1]
-		pg := c.docPage[l[lo].doc]
-		last := int(c.docSec[l[hi-1].doc])
-		list := uvarintLen(uint64(hi - lo))
-		for k := lo; k < hi; k++ {
-			list += uvarintLen(uint64(c.docSec[l[k].doc]))
-		}
-		mask := last/7 + 1
-		if mask <= list {
-			b = binary.AppendUvarint(b, uint64(pg-prev)<<1|1)
-			s.mask = s.mask[:0]
-			for range mask {
-				s.mask = append(s.mask, 0x80)
-			}
-			s.mask[mask-1] = 0
-			for k := lo; k < hi; k++ {
-				sec := int(c.docSec[l[k].doc])
-				s.mask[sec/7] |= 1 << (sec % 7)
-			}
-			b = append(b, s.mask...)
-		} else {
-			b = binary.AppendUvarint(b, uint64(pg-prev)<<1)
-			b = binary.AppendUvarint(b, uint64(hi-lo))
-			for k := lo; k < hi; k++ {
-				b = binary.AppendUvarint(b, uint64(c.docSec[l[k].doc]))
-			}
-		}
+		pg := int64(c.docPage[l[s.start[p]].doc])
+		s.gaps = append(s.gaps, uint32(pg-prev-1))
 		prev = pg
-		for k := lo; k < hi; k++ {
-			b = append(b, s.imp[k])
-			if sig {
-				b = append(b, l[k].sig)
+		for k := s.start[p]; k < s.start[p+1]; k++ {
+			lo, hi = min(lo, s.imp[k]), max(hi, s.imp[k])
+		}
+	}
+	if len(s.gaps) == 0 {
+		return b
+	}
+	k := bestOrder(s.gaps)
+	width := uint(bits.Len8(hi - lo))
+	w := bitWriter{b: b}
+	w.gamma(uint64(len(s.gaps)))
+	w.bits(uint64(k), 4)
+	w.bits(uint64(lo), 8)
+	w.bits(uint64(width), 4)
+	n := 0
+	for p := range len(s.start) - 1 {
+		if s.head[p] != head {
+			continue
+		}
+		w.expGolomb(uint64(s.gaps[n]), k)
+		n++
+		lo0, hi0 := s.start[p], s.start[p+1]
+		last := int(c.docSec[l[lo0].doc])
+		w.gamma(uint64(last) + 1)
+		for i := lo0 + 1; i < hi0; i++ {
+			sec := int(c.docSec[l[i].doc])
+			w.bits(1, 1)
+			w.gamma(uint64(sec - last))
+			last = sec
+		}
+		w.bits(0, 1)
+		for i := lo0; i < hi0; i++ {
+			w.bits(uint64(s.imp[i]-lo), width)
+			if !sig {
+				continue
+			}
+			if g := l[i].sig; g != 0 && g&(g-1) == 0 {
+				w.bits(1, 1)
+				w.bits(uint64(bits.TrailingZeros8(g)), 3)
+			} else {
+				w.bits(0, 1)
+				w.bits(uint64(g), 8)
 			}
 		}
 	}
-	return b
-}
-
-// uvarintLen returns the length of x as a uvarint.
-func uvarintLen(x uint64) int {
-	n := 1
-	for ; x >= 0x80; x >>= 7 {
-		n++
-	}
-	return n
+	return w.bytes()
 }
 
 // keepsTail reports whether a token found on more pages than its head holds

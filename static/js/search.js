@@ -16,7 +16,7 @@
   var DROPDOWN = 8; // results under the search box
   var PAGE_LIMIT = 50; // results on the search page
   var SNIPPET = 90; // code points of a snippet
-  var FORMAT = 2;
+  var FORMAT = 3;
   // A query whose index files are loaded answers at once; one that needs
   // more files waits this many ms first, so that typing a word does not
   // load the files of each of its prefixes.
@@ -34,6 +34,7 @@
   var postingCache = new Map(); // shard-qualified token → decoded postings
   var manifestPromise = null;
   var texts = new Map(); // document shard → Promise of its section texts
+  var dictBytes = null; // the texts' dictionary, unpacked
   var STALE = new Error("search: stale query");
 
   var api = (G.search = {
@@ -81,6 +82,7 @@
         if (m.v !== FORMAT) throw new Error("search: index format " + m.v + ", want " + FORMAT);
         m.docStart = [0];
         for (var i = 0; i < m.dp.length; i++) m.docStart.push(m.docStart[i] + parseInt(m.dp[i], 36));
+        m.bucketStart = runStarts(m.hb.r);
         return m;
       });
       manifestPromise.catch(function () {
@@ -88,6 +90,22 @@
       });
     }
     return manifestPromise;
+  }
+
+  // runStarts returns the first hash bucket of each token shard, and the
+  // end: shard i holds a run of buckets, a base-36 digit 1–z after a 0 for
+  // each 35 more.
+  function runStarts(runs) {
+    var start = [0], n = 0;
+    for (var i = 0; i < runs.length; i++) {
+      var d = parseInt(runs[i], 36);
+      n += d || 35;
+      if (d) {
+        start.push(start[start.length - 1] + n);
+        n = 0;
+      }
+    }
+    return start;
   }
 
   function shardName(set, prefix, i) {
@@ -306,37 +324,34 @@
     return out.subarray(0, n);
   }
 
-  // decode reads postings (format in generator/search/postings.go) into
+  // decode reads postings (a bit stream, generator/search/postings.go) into
   // out: doc → impact·65536 + signature.
   function decode(packed, sig, out) {
-    var s = unpack(packed), i = 0, page = 0, secs = [];
-    function uvarint() {
-      var x = 0, mul = 1, b;
-      do {
-        b = s[i++];
-        x += (b & 0x7f) * mul;
-        mul *= 128;
-      } while (b & 0x80);
-      return x;
-    }
-    while (i < s.length) {
-      var head = uvarint(), k, b;
-      page += Math.floor(head / 2);
-      secs.length = 0;
-      if (head % 2) {
-        var base = 0;
-        do {
-          b = s[i++];
-          for (k = 0; k < 7; k++) if (b & (1 << k)) secs.push(base + k);
-          base += 7;
-        } while (b & 0x80);
-      } else {
-        var n = uvarint();
-        for (k = 0; k < n; k++) secs.push(uvarint());
+    var s = unpack(packed), pos = 0, end = s.length * 8;
+    if (!s.length) return out;
+    function bits(n) {
+      var v = 0;
+      for (var i = 0, m = 1; i < n; i++, m *= 2) {
+        v += ((s[pos >> 3] >> (pos & 7)) & 1) * m;
+        pos++;
       }
-      for (k = 0; k < secs.length; k++) {
-        var imp = s[i++], sg = sig ? s[i++] : 0;
-        out.set(page * 4096 + secs[k], imp * 65536 + sg);
+      return v;
+    }
+    function gamma() {
+      var z = 0;
+      while (pos < end && !bits(1)) z++;
+      return Math.pow(2, z) + bits(z);
+    }
+    var pages = gamma(), k = bits(4), lo = bits(8), width = bits(4), page = -1, secs = [];
+    for (var p = 0; p < pages && pos < end; p++) {
+      page += (gamma() - 1) * Math.pow(2, k) + bits(k) + 1;
+      secs.length = 0;
+      secs.push(gamma() - 1);
+      while (bits(1)) secs.push(secs[secs.length - 1] + gamma());
+      for (var j = 0; j < secs.length; j++) {
+        var imp = lo + bits(width), sg = 0;
+        if (sig) sg = bits(1) ? 1 << bits(3) : bits(8);
+        out.set(page * 4096 + secs[j], imp * 65536 + sg);
       }
     }
     return out;
@@ -347,7 +362,7 @@
   function lookup(m, terms, fresh, run) {
     return Promise.all(
       terms.map(function (t) {
-        var i = shardOf(t.text, m.h.n);
+        var i = runOf(m.bucketStart, bucketOf(t.text, m.hb.n));
         return loadShard(m.h, "h", i, run).then(function (shard) {
           var key = "h" + i + ":" + t.text, e = postingCache.get(key);
           if (!e || fresh) {
@@ -375,7 +390,7 @@
           return t.cutoff > 0;
         })
         .map(function (t) {
-          var i = shardOf(t.text, m.t.n);
+          var i = bucketOf(t.text, m.t.n);
           return loadShard(m.t, "t", i, run).then(function (shard) {
             if (!t.entry.tail && shard[t.text]) decode(shard[t.text], t.kind === 2, t.entry.hits);
             t.entry.tail = true;
@@ -385,7 +400,21 @@
     );
   }
 
-  function shardOf(token, n) {
+  // runOf returns the index of the run that holds item x, given the first
+  // item of each run (and the end).
+  function runOf(start, x) {
+    var lo = 0, hi = start.length - 1;
+    while (hi - lo > 1) {
+      var mid = (lo + hi) >> 1;
+      if (start[mid] <= x) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  // bucketOf hashes a token (FNV-1a over its code points) into n buckets,
+  // as generator/search/tokenshards.go does.
+  function bucketOf(token, n) {
     var h = 2166136261;
     for (var ch of token) h = Math.imul(h ^ ch.codePointAt(0), 16777619) >>> 0;
     return h % n;
@@ -473,42 +502,67 @@
   }
 
   // pageData resolves to a page's display data, [url, title, kind,
-  // description, [[anchor, heading], …]], and its section texts.
+  // description, sections], and its section texts.
   function pageData(m, page, run) {
-    var lo = 0, hi = m.docStart.length - 1;
-    while (hi - lo > 1) {
-      var mid = (lo + hi) >> 1;
-      if (m.docStart[mid] <= page) lo = mid;
-      else hi = mid;
-    }
+    var lo = runOf(m.docStart, page);
     return loadShard(m.d, "d", lo, run).then(function (shard) {
       var k = page - m.docStart[lo];
-      return sectionTexts(shard).then(function (t) {
+      return sectionTexts(m, shard, run).then(function (t) {
         return { d: shard[0][k], texts: (t && t[k]) || [] };
       });
     });
   }
 
-  // sectionTexts inflates a document shard's texts (zlib, base92). Without
-  // DecompressionStream (browsers before 2020–2023) results show no
-  // snippets rather than fail.
-  function sectionTexts(shard) {
+  // section returns [anchor, heading] of a document shard's section: a
+  // heading alone stands for the anchor derived from it (ASCII letters in
+  // lower case, spaces as "-"; generator/search/docshards.go).
+  function section(s) {
+    if (typeof s !== "string") return s || ["", ""];
+    return [s.replace(/[A-Z ]/g, function (c) {
+      return c === " " ? "-" : c.toLowerCase();
+    }), s];
+  }
+
+  // sectionTexts inflates a document shard's texts (base92 of zlib, after
+  // the dictionary's stream when the index has one: generator/search/
+  // docshards.go). Without DecompressionStream (browsers before 2020–2023)
+  // results show no snippets rather than fail.
+  function sectionTexts(m, shard, run) {
     var p = texts.get(shard);
     if (!p) {
       p = Promise.resolve(null);
-      if (typeof DecompressionStream === "function" && typeof Response === "function") {
-        var stream = new Blob([unpack(shard[1])]).stream().pipeThrough(new DecompressionStream("deflate"));
-        p = new Response(stream)
-          .text()
-          .then(JSON.parse)
+      if (typeof DecompressionStream === "function" && typeof Response === "function" && typeof TextDecoder === "function") {
+        p = dictionary(m, run)
+          .then(function (dict) {
+            var parts = dict ? [dict.bytes, unpack(shard[1])] : [unpack(shard[1])];
+            var stream = new Blob(parts).stream().pipeThrough(new DecompressionStream("deflate"));
+            return new Response(stream).arrayBuffer().then(function (buf) {
+              return JSON.parse(new TextDecoder().decode(new Uint8Array(buf, dict ? dict.length : 0)));
+            });
+          })
           .catch(function (err) {
+            if (err === STALE) throw err;
             if (window.console) console.warn(err);
             return null;
           });
+        var mine = p;
+        p.catch(function () {
+          if (texts.get(shard) === mine) texts.delete(shard); // a stale query's; the next one tries again
+        });
       }
       texts.set(shard, p);
     }
     return p;
+  }
+
+  // dictionary resolves to the texts' dictionary, {length, bytes}, or null
+  // when the index has none.
+  function dictionary(m, run) {
+    if (!m.z.n) return Promise.resolve(null);
+    return loadShard(m.z, "z", 0, run).then(function (z) {
+      if (!dictBytes) dictBytes = { length: z[0], bytes: unpack(z[1]) };
+      return dictBytes;
+    });
   }
 
   function pageHref(url, anchor) {
@@ -590,7 +644,7 @@
     out.results = await Promise.all(
       r.top.map(function (p) {
         return pageData(m, p.page, run).then(function (pd) {
-          var d = pd.d, sec = d[4][p.sec] || ["", ""], text = pd.texts[p.sec] || "";
+          var d = pd.d, sec = section(d[4][p.sec]), text = pd.texts[p.sec] || "";
           var snip = snippet(text, marks);
           if (!snip.marks.length && p.sec === 0 && d[3]) snip = snippet(d[3], marks);
           if (!snip.marks.length) snip = snippet(text || d[3], all);
@@ -967,6 +1021,10 @@
     });
   };
   api.query = search;
+  // decodePostings is for tests: [[doc, impact·65536 + signature], …].
+  api.decodePostings = function (packed, sig) {
+    return Array.from(decode(packed, sig, new Map()));
+  };
   api.STALE = STALE;
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
