@@ -141,6 +141,9 @@ type Page struct {
 	// becomes the field's element (see placeholder.go). Without fields, {{…}}
 	// is plain text.
 	Fields []Field
+	// ValidUTF8 says the body is known to be UTF-8 (content.Load replaces
+	// what is not, and reports it), so Convert need not check it again.
+	ValidUTF8 bool
 }
 
 // Field is one fill-in field of a letter, as the page declares it.
@@ -201,7 +204,7 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 		return nil, err
 	}
 	var bad error
-	if !utf8.Valid(src) {
+	if !p.ValidUTF8 && !utf8.Valid(src) {
 		// goldmark panics on some invalid UTF-8 and the page is UTF-8 HTML:
 		// report the first bad line and convert the text with U+FFFD.
 		line := p.Line + bytes.Count(src[:firstInvalid(src)], []byte("\n"))

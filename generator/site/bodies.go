@@ -99,9 +99,10 @@ func (b *bodies) embedAll(pl *plan.Plan, results map[*content.Page]*markdown.Res
 func (b *bodies) convert(p *content.Page) (*markdown.Result, error) {
 	page := markdown.Page{
 		File: p.File, Line: p.BodyLine, Key: strings.TrimSuffix(p.Path, ".md"), Anchors: true, TitleHeading: p.TitleHeading,
-		Link:   func(dest string, line int) (string, error) { return b.link(p, dest, line) },
-		Image:  func(dest string, line int) (string, error) { return b.image(p, dest, line) },
-		Fields: markdownFields(p.Fields), // blanks to fill, on the letter's page and wherever it is shown
+		Link:      func(dest string, line int) (string, error) { return b.link(p, dest, line) },
+		Image:     func(dest string, line int) (string, error) { return b.image(p, dest, line) },
+		Fields:    markdownFields(p.Fields), // blanks to fill, on the letter's page and wherever it is shown
+		ValidUTF8: true,                     // content.Load made it so
 	}
 	return b.conv.Convert(p.Body, page)
 }
