@@ -8,7 +8,7 @@ import (
 // TestCollapse checks collapse against the strings.Fields definition it
 // replaces.
 func TestCollapse(t *testing.T) {
-	for _, s := range []string{"", " ", "a", " a ", "a  b", "a\n\nb\t c", "第一段。\n\n第二段\u3000全角空格", "\u00a0x\u2003y\u0085", "a\xffb c", "  多  个  "} {
+	for _, s := range []string{"", " ", "a", " a ", "a  b", "a\n\nb\t c", "第一段。\n\n第二段\u3000全角空格", "\u00a0x\u2003y\u0085", "a\xffb c", "  多  个  ", "x\u1680y\u2028z\u205f。\u3000\ufeff末", "\u3000\u3000", "a\v\fb\rc", "\xc2", "\xe2\x80", "é à"} {
 		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}

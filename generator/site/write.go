@@ -341,8 +341,12 @@ func (s *store) put(name string, data []byte) error {
 	p := filepath.Join(s.dir, filepath.FromSlash(name))
 	if d := filepath.Dir(p); d != s.dir {
 		if _, ok := s.made.Load(d); !ok {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return fmt.Errorf("output: %w", err)
+			// Mkdir first: the parent usually exists (pages of a section
+			// share it), and MkdirAll would stat before it makes.
+			if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					return fmt.Errorf("output: %w", err)
+				}
 			}
 			s.made.Store(d, true)
 		}
