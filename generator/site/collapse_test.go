@@ -28,3 +28,16 @@ func BenchmarkCollapse(b *testing.B) {
 		}
 	})
 }
+
+// FuzzCollapse checks collapse against strings.Fields on any text, invalid
+// UTF-8 included.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"a  b", "第一段。\n\n第二段\u3000", "\u00a0x\u2003y\u0085", "\xe2\x80\xa8", "\xc2\xa0\xc2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
