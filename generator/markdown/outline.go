@@ -31,7 +31,7 @@ func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
 				continue
 			}
 		}
-		body.WriteString(plainText(n, src))
+		writePlainText(&body, n, src)
 		body.WriteString("\n")
 	}
 	flush()
@@ -45,6 +45,13 @@ func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
 // a newline after each block.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
+	writePlainText(&b, n, src)
+	return b.String()
+}
+
+// writePlainText writes the text plainText returns to b: a section's text
+// is written block by block without a string per block.
+func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -90,5 +97,4 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b.String()
 }
