@@ -105,12 +105,19 @@ func docEntries(c *corpus) []docEntry {
 	entries := make([]docEntry, len(c.pages))
 	parallel(len(c.pages), func(i int, _ *struct{}) {
 		p := &c.pages[i]
-		b := []byte{'['}
+		// Sized up front (escapes aside): growing t took most of the
+		// bytes this stage allocates.
+		bn, tn := 16+len(p.url)+len(p.title)+len(p.kind)+len(p.desc), 2
+		for _, d := range p.docs {
+			bn += len(c.docs[d].Heading) + len(c.docs[d].Anchor) + 8
+			tn += min(len(c.docs[d].Body), 4*maxStoredRunes) + 3
+		}
+		b := append(make([]byte, 0, bn), '[')
 		for _, s := range []string{p.url, p.title, p.kind, p.desc} {
 			b = append(appendString(b, s), ',')
 		}
 		b = append(b, '[')
-		t := []byte{'['}
+		t := append(make([]byte, 0, tn), '[')
 		for k, d := range p.docs {
 			doc := &c.docs[d]
 			if k > 0 {
