@@ -47,10 +47,11 @@ var starters embed.FS
 
 // gcPercent is the garbage collector's target, unless GOGC says otherwise: a
 // build holds its pages and search index briefly and then exits, and at
-// 40 % heap growth (the default is 100 %) it needs about a third less
+// 35 % heap growth (the default is 100 %) it needs about a third less
 // memory and runs no slower within the noise of a shared 2-core machine
-// (1,000 pages: 72 MB peak at 40, 78 MB at 50; see BENCHMARKS.md).
-const gcPercent = 40
+// (1,000 pages, six builds each: 71–72 MB peak at 35, 73–75 MB at 40,
+// 77–80 MB at 50; see BENCHMARKS.md).
+const gcPercent = 35
 
 func main() {
 	if os.Getenv("GOGC") == "" {
