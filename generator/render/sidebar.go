@@ -45,10 +45,8 @@ func sidebar(e *plan.Entry) []SideLink {
 // shows the SidebarWindow pages around the current one: readers use a
 // sidebar to step to neighbouring pages, and the section's list page links
 // them all. Listing 40 pages of a 1,000-page section on each of its pages
-// made the sidebar three quarters of every page's bytes.
-// pages around the current one (its list page links them all): listing every
-// page of a 1,000-page section on each of its pages would make the output grow
-// with the square of the section's size.
+// made the sidebar three quarters of every page's bytes, and listing all
+// of them would make the output grow with the square of the section's size.
 const MaxSidebar = 30
 
 // SidebarWindow is how many pages around the current one the sidebar of a
