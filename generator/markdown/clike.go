@@ -54,18 +54,11 @@ func clikeLexers() map[string]chroma.Lexer {
 	java := newCLike("Java", "break case catch continue default do else finally for if instanceof new return switch throw throws try while assert import package",
 		"abstract class enum extends final implements interface native private protected public static strictfp synchronized transient volatile var record",
 		"boolean byte char double float int long short void", "true false null this super", false)
-	return map[string]chroma.Lexer{"javascript": js, "typescript": ts, "go": golang, "c": c, "c++": cpp, "java": java, "bash": shell{}}
-}
-
-// Config, SetRegistry, SetAnalyser and AnalyseText make clike a chroma.Lexer.
-func (l *clike) Config() *chroma.Config                         { return &chroma.Config{Name: l.name} }
-func (l *clike) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return l }
-func (l *clike) SetAnalyser(func(string) float32) chroma.Lexer  { return l }
-func (l *clike) AnalyseText(string) float32                     { return 0 }
-
-// Tokenise splits text into tokens, all at once.
-func (l *clike) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	return chroma.Literator(l.tokens(text)...), nil
+	m := map[string]chroma.Lexer{"bash": ownLexer{"Bash", shellTokens}}
+	for key, l := range map[string]*clike{"javascript": js, "typescript": ts, "go": golang, "c": c, "c++": cpp, "java": java} {
+		m[key] = ownLexer{l.name, l.tokens}
+	}
+	return m
 }
 
 func (l *clike) tokens(s string) []chroma.Token {

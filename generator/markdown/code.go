@@ -68,7 +68,7 @@ func (c *code) render(w util.BufWriter, src []byte, n ast.Node, entering bool) (
 // tokenise lexes text with l. Our hand-written lexers hand over their token
 // slice; chroma's iterator would copy it.
 func tokenise(l chroma.Lexer, text string) ([]chroma.Token, error) {
-	if own, ok := l.(interface{ tokens(string) []chroma.Token }); ok {
+	if own, ok := l.(ownLexer); ok {
 		return own.tokens(text), nil
 	}
 	it, err := l.Tokenise(nil, text)
@@ -165,8 +165,26 @@ func (lc *lexerCache) build() {
 // shell.go), JSON (json.go) and YAML (yaml.go).
 func ownLexers() map[string]chroma.Lexer {
 	m := clikeLexers()
-	m["json"], m["yaml"] = jsonLexer{}, yamlLexer{}
+	m["json"], m["yaml"] = ownLexer{"JSON", jsonTokens}, ownLexer{"YAML", yamlTokens}
 	return m
+}
+
+// ownLexer is a hand-written lexer as a chroma.Lexer: name is chroma's name
+// of the language, tokens splits a text into tokens all at once.
+type ownLexer struct {
+	name   string
+	tokens func(string) []chroma.Token
+}
+
+// Config, SetRegistry, SetAnalyser and AnalyseText make ownLexer a chroma.Lexer.
+func (l ownLexer) Config() *chroma.Config                         { return &chroma.Config{Name: l.name} }
+func (l ownLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return l }
+func (l ownLexer) SetAnalyser(func(string) float32) chroma.Lexer  { return l }
+func (ownLexer) AnalyseText(string) float32                       { return 0 }
+
+// Tokenise splits text into tokens, all at once.
+func (l ownLexer) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
+	return chroma.Literator(l.tokens(text)...), nil
 }
 
 // preWrapper makes code blocks focusable, so keyboard users can scroll them.

@@ -6,7 +6,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
-// jsonLexer is a hand-written lexer for JSON, and the JSONC and JSON5 that
+// jsonTokens is a hand-written lexer for JSON, and the JSONC and JSON5 that
 // docs write under the same fence, used instead of chroma's regexp lexer:
 // that costs about 2 µs a byte, and chroma's YAML and JSON lexers took
 // 5.5 % of the CPU of a 1,000-page build of the benchmark corpus and a
@@ -25,21 +25,6 @@ import (
 //   - any other byte chroma has no rule for (a bare word, a stray "+",
 //     punctuation where chroma's state machine wants none) is Text or
 //     Punctuation, never Error.
-type jsonLexer struct{}
-
-// Config, SetRegistry, SetAnalyser and AnalyseText make jsonLexer a chroma.Lexer.
-func (jsonLexer) Config() *chroma.Config                           { return &chroma.Config{Name: "JSON"} }
-func (l jsonLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return l }
-func (l jsonLexer) SetAnalyser(func(string) float32) chroma.Lexer  { return l }
-func (jsonLexer) AnalyseText(string) float32                       { return 0 }
-
-// Tokenise splits text into tokens, all at once.
-func (jsonLexer) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	return chroma.Literator(jsonTokens(text)...), nil
-}
-
-func (jsonLexer) tokens(s string) []chroma.Token { return jsonTokens(s) }
-
 func jsonTokens(s string) []chroma.Token {
 	// Sized for pretty-printed JSON, about a token per 4 bytes: growing the
 	// slice took four fifths of the time on testdata/lexers.

@@ -3,7 +3,7 @@ package markdown
 import "testing"
 
 // jsonCases are docs' JSON (files in testdata/lexers) and the shapes where
-// jsonLexer differs from chroma's lexer on purpose, with the differences.
+// jsonTokens differs from chroma's lexer on purpose, with the differences.
 var jsonCases = []likeChroma{
 	{name: "package.json"},
 	{name: "array.json"},

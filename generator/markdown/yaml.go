@@ -4,8 +4,8 @@ import (
 	"github.com/alecthomas/chroma/v2"
 )
 
-// yamlLexer is a hand-written lexer for YAML, used instead of chroma's
-// regexp lexer (see jsonLexer for what that cost). It reads each byte once,
+// yamlTokens is a hand-written lexer for YAML, used instead of chroma's
+// regexp lexer (see jsonTokens for what that cost). It reads each byte once,
 // a line at a time, and gives the token types chroma's lexer gives:
 // keys are NameTag, ":" and flow brackets Punctuation, a sequence's "- "
 // Text (chroma's choice, kept), plain scalars Literal, LiteralNumber,
@@ -29,21 +29,6 @@ import (
 //     still start one;
 //   - whitespace in and around scalars is TextWhitespace (chroma keeps it
 //     in the Literal), which looks the same.
-type yamlLexer struct{}
-
-// Config, SetRegistry, SetAnalyser and AnalyseText make yamlLexer a chroma.Lexer.
-func (yamlLexer) Config() *chroma.Config                           { return &chroma.Config{Name: "YAML"} }
-func (l yamlLexer) SetRegistry(*chroma.LexerRegistry) chroma.Lexer { return l }
-func (l yamlLexer) SetAnalyser(func(string) float32) chroma.Lexer  { return l }
-func (yamlLexer) AnalyseText(string) float32                       { return 0 }
-
-// Tokenise splits text into tokens, all at once.
-func (yamlLexer) Tokenise(_ *chroma.TokeniseOptions, text string) (chroma.Iterator, error) {
-	return chroma.Literator(yamlTokens(text)...), nil
-}
-
-func (yamlLexer) tokens(s string) []chroma.Token { return yamlTokens(s) }
-
 func yamlTokens(s string) []chroma.Token {
 	// About a token per 5 bytes in docs' YAML: growing the slice would
 	// take most of the time.

@@ -3,7 +3,7 @@ package markdown
 import "testing"
 
 // yamlCases are docs' YAML (files in testdata/lexers) and the shapes where
-// yamlLexer differs from chroma's lexer on purpose, with the differences.
+// yamlTokens differs from chroma's lexer on purpose, with the differences.
 var yamlCases = []likeChroma{
 	{name: "compose.yaml", diffs: []string{
 		`line 33: "{}" chroma Text, ours Punctuation`,
