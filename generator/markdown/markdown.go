@@ -165,7 +165,7 @@ type Heading struct {
 type Section struct {
 	ID      string // heading ID, "" for the page top
 	Heading string
-	Text    string
+	Text    string // whitespace folded to single spaces, trimmed
 }
 
 // Result is a converted page.

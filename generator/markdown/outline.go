@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -14,7 +16,7 @@ func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
 	sections := []Section{{}}
 	var body strings.Builder
 	flush := func() {
-		sections[len(sections)-1].Text = strings.TrimSpace(body.String())
+		sections[len(sections)-1].Text = collapse(body.String())
 		body.Reset()
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -97,4 +99,57 @@ func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// collapse folds runs of blank lines and spaces, which carry no meaning in a
+// section's plain text, into one space and trims both ends, as strings.Join(strings.Fields(s),
+// " ") does, in one pass and one allocation: text between spaces is copied
+// whole, and only lead bytes that can start a space are decoded.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // start of the text being read, -1 between words
+	for i := 0; i < len(s); {
+		n := spaceAt(s, i)
+		if n == 0 {
+			if word < 0 {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				word = i
+			}
+			i++
+			continue
+		}
+		if word >= 0 {
+			b.WriteString(s[word:i])
+			word = -1
+		}
+		i += n
+	}
+	if word >= 0 {
+		b.WriteString(s[word:])
+	}
+	return b.String()
+}
+
+// spaceAt returns the length of the space character at s[i] (as
+// unicode.IsSpace has it), or 0 when there is none there. Only bytes that
+// start a space are decoded: ASCII spaces, and the lead bytes of U+0085,
+// U+00A0, U+1680, U+2000–U+205F and U+3000.
+func spaceAt(s string, i int) int {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			return 1
+		}
+		return 0
+	case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return n
+		}
+	}
+	return 0
 }

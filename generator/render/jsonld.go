@@ -85,7 +85,7 @@ func question(in *Input, p *content.Page) map[string]any {
 			if s.Heading != "" {
 				parts = append(parts, s.Heading)
 			}
-			parts = append(parts, strings.Join(strings.Fields(s.Text), " "))
+			parts = append(parts, s.Text)
 		}
 		if t := strings.TrimSpace(strings.Join(parts, " ")); t != "" {
 			answer = t
