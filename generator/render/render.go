@@ -120,18 +120,9 @@ func (r *Renderer) funcs() template.FuncMap {
 // T returns a UI string of the site's language.
 func (r *Renderer) T(key string, args ...any) string { return r.strs.T(key, args...) }
 
-// Page renders one HTML entry of the plan.
-func (r *Renderer) Page(in *Input, e *plan.Entry) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.PageTo(&buf, in, e); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// PageTo renders the page of e like Page, appending it to buf: a caller
-// that writes pages out one by one reuses one buffer instead of growing a
-// new one for each page (the growing was a seventh of a build's
+// PageTo renders one HTML entry of the plan, appending it to buf: the
+// build renders page after page into one reused buffer instead of growing
+// a new one for each page (the growing was a seventh of a build's
 // allocations). On error buf holds a partial page.
 func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	d := r.data(in, e)

@@ -48,13 +48,13 @@ func (o *Output) Write(dir string) error {
 	}
 	o.temp = ""             // whatever happens next, the folder is not written to again
 	defer os.RemoveAll(tmp) // no-op after the rename
-	writable := o.writable
-	if writable == nil {
-		ch := make(chan error, 1)
-		ch <- checkWritable(dir)
-		writable = ch
+	var err error
+	if o.writable != nil {
+		err = <-o.writable // checked beside a streamed build
+	} else {
+		err = checkWritable(dir)
 	}
-	if err := <-writable; err != nil {
+	if err != nil {
 		return err
 	}
 	if err := writeFiles(tmp, o.Files); err != nil {
