@@ -7,7 +7,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // tokenWriter writes highlighted tokens as HTML with chroma's CSS classes,
@@ -64,7 +63,8 @@ func (w *tokenWriter) ask(t chroma.TokenType) tokenStyle {
 // attribute of its span ("" for none).
 func (w *tokenWriter) chromaAttr(t chroma.TokenType) string {
 	var b bytes.Buffer
-	if err := w.chroma.Format(&b, styles.Fallback, chroma.Literator(chroma.Token{Type: t, Value: "x"})); err != nil {
+	light, _ := palettes() // any style: a class names the type, whatever its colour
+	if err := w.chroma.Format(&b, light, chroma.Literator(chroma.Token{Type: t, Value: "x"})); err != nil {
 		return ""
 	}
 	const line = `<span class="cl">`

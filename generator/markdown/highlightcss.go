@@ -5,7 +5,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // HighlightCSS returns the stylesheet for highlighted code: a light palette by
@@ -49,9 +48,7 @@ func HighlightCSS(used map[string]bool) (string, error) {
 
 // codeStyles returns the chroma styles of highlighted code: the light
 // palette and the dark one.
-func codeStyles() (light, dark *chroma.Style) {
-	return styles.Get("github"), styles.Get("github-dark")
-}
+func codeStyles() (light, dark *chroma.Style) { return palettes() }
 
 // styled reports whether token type t has a style of its own in either
 // palette; one that has not looks like plain text.

@@ -16,7 +16,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // sameAsChroma reports a difference between what a reader sees of the
@@ -31,10 +30,10 @@ func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 	tokens := it.Tokens()
 	var ours, theirs bytes.Buffer
 	w.write(&ours, tokens, nil)
-	if err := w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...)); err != nil {
+	look := newCodeLook(w)
+	if err := w.chroma.Format(&theirs, look.style, chroma.Literator(tokens...)); err != nil {
 		return err.Error()
 	}
-	look := newCodeLook(w)
 	if problem := look.compactProblem(ours.String()); problem != "" {
 		return problem + " in\n" + ours.String()
 	}
@@ -46,12 +45,14 @@ func sameAsChroma(w *tokenWriter, l chroma.Lexer, text string) string {
 
 // codeLook is what chroma's classes look like in our palettes.
 type codeLook struct {
+	style    *chroma.Style   // a palette, for chroma's formatter (its classes do not depend on it)
 	paints   map[string]bool // the class shows on whitespace
 	unstyled map[string]bool // the class styles nothing
 }
 
 func newCodeLook(w *tokenWriter) codeLook {
-	l := codeLook{paints: map[string]bool{}, unstyled: map[string]bool{"line": true, "cl": true}}
+	light, _ := palettes()
+	l := codeLook{style: light, paints: map[string]bool{}, unstyled: map[string]bool{"line": true, "cl": true}}
 	for tt := range chroma.StandardTypes {
 		class := className(w.chromaAttr(tt))
 		if paintsWhitespace(tt) {
@@ -192,10 +193,10 @@ func TestTokenWriterShowsWhatChromaShows(t *testing.T) {
 		}
 	}
 	look := newCodeLook(w)
-	if !look.paints["gd"] || !look.paints["err"] || look.paints["w"] || look.paints["k"] {
+	if !look.paints["gd"] || !look.paints["gi"] || !look.paints["gl"] || look.paints["err"] || look.paints["w"] || look.paints["k"] {
 		t.Errorf("classes that paint whitespace: %v", look.paints)
 	}
-	if !look.unstyled["n"] || look.unstyled["k"] || look.unstyled["w"] {
+	if !look.unstyled["n"] || !look.unstyled["w"] || look.unstyled["k"] || look.unstyled["err"] {
 		t.Errorf("classes that style nothing: %v", look.unstyled)
 	}
 	for tt := range chroma.StandardTypes {
@@ -205,7 +206,7 @@ func TestTokenWriterShowsWhatChromaShows(t *testing.T) {
 		} {
 			var ours, theirs bytes.Buffer
 			w.write(&ours, tokens, nil)
-			_ = w.chroma.Format(&theirs, styles.Fallback, chroma.Literator(tokens...))
+			_ = w.chroma.Format(&theirs, look.style, chroma.Literator(tokens...))
 			if problem := look.compactProblem(ours.String()); problem != "" {
 				t.Errorf("%v: %s in %q", tt, problem, ours.String())
 			}
