@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"guidebook/generator/diag"
+	"guidebook/generator/gctune"
 	"guidebook/generator/serve"
 	"guidebook/generator/site"
 	"guidebook/generator/starter"
@@ -45,17 +46,23 @@ var theme embed.FS
 //go:embed all:examples/starter-en all:examples/starter-zh-CN
 var starters embed.FS
 
-// gcPercent is the garbage collector's target, unless GOGC says otherwise: a
-// build holds its pages and search index briefly and then exits, and at
-// 35 % heap growth (the default is 100 %) it needs about a third less
-// memory and runs no slower within the noise of a shared 2-core machine
-// (1,000 pages, six builds each: 71–72 MB peak at 35, 73–75 MB at 40,
-// 77–80 MB at 50; see BENCHMARKS.md).
-const gcPercent = 35
+// gcPercent is the garbage collector's growth once the heap is large,
+// unless GOGC says otherwise: a build holds its pages and search index
+// briefly and then exits, and at 35 % heap growth (the default is 100 %)
+// a large site needs about a third less memory and runs no slower within
+// the noise of a shared 2-core machine (see BENCHMARKS.md). gcFloor is
+// the heap a build may use before the first collection, and reach again
+// before each next one while its live heap is small (gctune): a fixed
+// 35 % would collect every megabyte or two early on, some fifty cycles for
+// 1,000 pages, where this makes about fifteen.
+const (
+	gcPercent = 35
+	gcFloor   = 16 << 20
+)
 
 func main() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
+		gctune.Start(gcFloor, gcPercent)
 	}
 	ctx, stop := signalContext()
 	defer stop()
