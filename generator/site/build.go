@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"sync"
 	"time"
@@ -163,17 +164,9 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 			}
 		}()
 	}
-	stage = timings.next(stage, "assets")
-	usedCode := codeClasses(results)
-	assets, err := bundle(theme, strs, usedCode, opts.Dev, out.Files)
-	if err != nil {
-		return nil, err
-	}
-	assets.Dev = opts.Dev
-	// The search index is built beside embedding and rendering, which do
-	// not read it (pages name its manifest, whose name is fixed): its
-	// mostly serial work fills the cores rendering leaves idle.
-	assets.SearchManifest = "search/" + search.ManifestFile
+	// The search index is built beside bundling, embedding and rendering,
+	// which do not read it (pages name its manifest, whose name is fixed):
+	// its work fills the cores the serial stages leave idle.
 	searched := make(chan error, 1)
 	searchStart := time.Now()
 	var searchTook time.Duration
@@ -182,6 +175,18 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 		searchTook = time.Since(searchStart)
 		searched <- err
 	}()
+	stage = timings.next(stage, "assets")
+	usedCode := codeClasses(results)
+	// The bundles go into a map of their own: an in-memory build's search
+	// index is being stored into out.Files meanwhile.
+	bundled := map[string][]byte{}
+	assets, err := bundle(theme, strs, usedCode, opts.Dev, bundled)
+	if err != nil {
+		<-searched // it writes into the folder an error discards
+		return nil, err
+	}
+	assets.Dev = opts.Dev
+	assets.SearchManifest = "search/" + search.ManifestFile
 	stage = timings.next(stage, "embed")
 	r, err := render.New(theme, cfg, strs, assets)
 	if err != nil {
@@ -192,6 +197,7 @@ func build(ctx context.Context, opts Options) (st *state, err error) {
 	stage = timings.next(stage, "render")
 	rerr := renderAll(ctx, opts.Workers, r, in, in.Plan.Entries, files)
 	serr := <-searched
+	maps.Copy(out.Files, bundled)
 	stage = timings.next(stage, "static")
 	timings.beside("search", searchTook)
 	if err := errors.Join(rerr, serr); err != nil {
