@@ -66,11 +66,19 @@ func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Rendere
 	if err != nil {
 		return nil, err
 	}
+	// base.html and the partials are parsed once; each layout is parsed
+	// into a copy of them (parsing them for every layout was most of a
+	// small site's build time).
+	common, err := template.New("base").Funcs(r.funcs()).ParseFS(theme, append([]string{"templates/base.html"}, partials...)...)
+	if err != nil {
+		return nil, templateError("base", err)
+	}
 	var errs diag.List
 	for _, name := range names {
-		files := append([]string{"templates/base.html"}, partials...)
-		files = append(files, "templates/"+name+".html")
-		t, err := template.New(name).Funcs(r.funcs()).ParseFS(theme, files...)
+		t, err := common.Clone()
+		if err == nil {
+			_, err = t.ParseFS(theme, "templates/"+name+".html")
+		}
 		if err != nil {
 			errs.Add(templateError(name, err))
 			continue
