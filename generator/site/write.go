@@ -362,7 +362,7 @@ func (s *store) put(name string, data []byte) error {
 			s.made.Store(d, true)
 		}
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	if err := writeFile(p, data); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil
