@@ -266,6 +266,8 @@ type state struct {
 	codeClasses map[string]bool
 	tasks       []Task
 	errs        diag.List
+	// index is the nodes the transformers work on, see nodes.
+	index *nodeIndex
 }
 
 var stateKey = parser.NewContextKey()
