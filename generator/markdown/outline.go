@@ -10,12 +10,13 @@ import (
 )
 
 // outline returns the page's headings and its plain text split at ##
-// headings. The text is folded as it is written, into one buffer for the
-// whole page that becomes one string the sections' texts are cut from.
-func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
+// headings. The text is folded as it is written, into scratch (grown as
+// needed) for the whole page, which becomes one string the sections' texts
+// are cut from.
+func outline(doc ast.Node, src, scratch []byte) ([]Heading, []Section) {
 	var heads []Heading
 	sections := []Section{{}}
-	w := foldWriter{buf: make([]byte, 0, len(src))}
+	w := foldWriter{buf: scratch[:0]}
 	bounds := make([]int, 1, 8) // where each section's text starts in w.buf, then where the last ends
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
@@ -61,53 +62,45 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 // writePlainText writes the text plainText returns to b: a section's text
-// is written block by block without a string per block.
+// is written block by block without a string per block. It recurses itself
+// rather than through ast.Walk: it runs on every node of every page.
 func writePlainText(b textWriter, n ast.Node, src []byte) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch c := c.(type) {
-		case *ast.Text:
-			if entering {
-				_, _ = b.Write(c.Segment.Value(src))
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					_ = b.WriteByte('\n')
-				}
-			}
-		case *ast.String:
-			if entering {
-				_, _ = b.Write(c.Value)
-			}
-		case *ast.CodeSpan:
-			if entering {
-				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-					if tx, ok := t.(*ast.Text); ok {
-						_, _ = b.Write(tx.Segment.Value(src))
-					}
-				}
-				return ast.WalkSkipChildren, nil
-			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if entering {
-				lines := c.Lines()
-				for i := range lines.Len() {
-					seg := lines.At(i)
-					_, _ = b.Write(seg.Value(src))
-				}
-				return ast.WalkSkipChildren, nil
-			}
-		case *Placeholder:
-			if entering {
-				_, _ = b.Write(c.Raw)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock, *htmlFragment, *east.TaskCheckBox:
-			return ast.WalkSkipChildren, nil
-		default:
-			if !entering && c.Type() == ast.TypeBlock {
-				_ = b.WriteByte('\n')
+	switch c := n.(type) {
+	case *ast.Text:
+		_, _ = b.Write(c.Segment.Value(src))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			_ = b.WriteByte('\n')
+		}
+		return
+	case *ast.String:
+		_, _ = b.Write(c.Value)
+		return
+	case *ast.CodeSpan:
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if tx, ok := t.(*ast.Text); ok {
+				_, _ = b.Write(tx.Segment.Value(src))
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := c.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			_, _ = b.Write(seg.Value(src))
+		}
+		return
+	case *Placeholder:
+		_, _ = b.Write(c.Raw)
+		return
+	case *ast.RawHTML, *ast.HTMLBlock, *htmlFragment, *east.TaskCheckBox:
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlainText(b, c, src)
+	}
+	if n.Type() == ast.TypeBlock {
+		_ = b.WriteByte('\n')
+	}
 }
 
 // foldWriter folds the runs of spaces and newlines written to it, which
