@@ -113,6 +113,9 @@ func decodeDocument(file, format string, src []byte) (*yaml.Node, error) {
 		}
 		return doc, nil
 	}
+	if doc, ok := simpleDocument(src); ok {
+		return doc, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := diag.YAMLErrorLine(err)
