@@ -14,8 +14,8 @@ import (
 // tree yaml.Unmarshal builds for it, without yaml's general parser (which
 // took half of loading a page). It declines anything else (ok false), for
 // yaml to parse: comments, other quoting, escapes, flow and block scalars,
-// anchors, tags, empty values, tabs, carriage returns, and characters a
-// plain value might read differently. Tags are resolved by yaml itself
+// anchors, tags, empty values, tabs, carriage returns, and plain values
+// starting with an indicator or holding ":" or "#". Tags are resolved by yaml itself
 // (Node.ShortTag). TestSimpleDocument and FuzzSimpleDocument check that
 // where it accepts, yaml accepts too and builds the same tree.
 func simpleDocument(src []byte) (doc *yaml.Node, ok bool) {
@@ -112,10 +112,11 @@ func plainKey(k []byte) bool {
 	return len(k) > 0 && !('0' <= k[0] && k[0] <= '9')
 }
 
-// plainValue reports whether v is a plain value simpleDocument reads:
-// letters, digits (of any script) and marks, with ASCII ".", "-", "_", "/"
-// and single spaces between them, starting with a letter or digit and ending
-// without a space.
+// plainValue reports whether v is a plain value simpleDocument reads: it
+// starts with an ASCII letter or digit, "(" or a printable non-ASCII
+// character that is not a space, and goes on with those, single spaces,
+// printable non-ASCII characters and ASCII punctuation but for ":" and "#"
+// (a key or a comment) and a tab; it does not end with a space.
 func plainValue(v []byte) bool {
 	if len(v) == 0 || v[len(v)-1] == ' ' {
 		return false
@@ -124,17 +125,21 @@ func plainValue(v []byte) bool {
 		c := v[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case isASCIIAlnum(c):
-			case i > 0 && (c == '.' || c == '-' || c == '_' || c == '/'):
-			case i > 0 && c == ' ' && v[i-1] != ' ':
-			default:
+			case isASCIIAlnum(c) || c == '(':
+			case i == 0:
+				return false
+			case c == ' ':
+				if v[i-1] == ' ' {
+					return false
+				}
+			case c < ' ' || c == ':' || c == '#' || c == 0x7f:
 				return false
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(v[i:])
-		if r == utf8.RuneError || !(unicode.IsLetter(r) || unicode.IsDigit(r) || i > 0 && unicode.IsMark(r)) {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) || i == 0 && unicode.IsSpace(r) {
 			return false
 		}
 		i += n

@@ -57,6 +57,12 @@ var simpleValues = []string{
 	"a:b", "a: b", "a #b", "a#b", "a,b", "a'b", "[a]", "{a}", "*a", "&a", "!a", "|", ">", "%a", "@a", "`a`",
 	"封禁", "第1篇", "追跟处理情况(第1篇)", "中文 空格", "中文\u3000全角", "é", "e\u0301", "\u0301e", "١٢٣", "Ⅻ",
 	"\ufeffa", "a\u2028b", "a\u0085b", "a\u00a0b", "a\tb", "a\rb", "\xff", "a\x00b",
+	"(a)", "a (b)", "a, b", "a,b", "a;b", "a!", "a?", "a%", "a&b", "a*b", "a=b", "a~", "a'b'", "a\"b\"", "a[b]", "a{b}",
+	"a<b>", "a|b", "a>b", "a@b", "a`b`", "a\\b", "a^b", "a$", "a+b", "a -", "a - b", "a -- b", "a ---", "a ...", "a?b: c",
+	"a- b", "a -b c", "(", "()", "(a", "a)", "a ,b", "a [b", "a {b", "a !b", "a &b", "a *b", "a |b", "a >b", "a 'b", "a \"b",
+	"a %b", "a @b", "a `b", "a ?b", "a ~b", "1 2", "1,2", "1.2.3", "1/2", "10%", "$1", "a\u3000", "\u3000a", "a \u3000",
+	"账号被封、被盗号：先做什么（中文）", "“申请审核”", "《个人资料（私隐）条例》", "设置 › 帮助 › 联系我们", "⋮（更多选项）", "……", "😀", "a\u200db", "a\u200bb",
+	"WhatsApp 账号被封、被盗号、收不到验证码时怎么办：先做什么、还能找谁。", "data access request / subject access request", "GDPR 第 15 条",
 }
 
 // TestSimpleDocument compares simpleDocument with yaml on front matter
@@ -97,6 +103,8 @@ func FuzzSimpleDocument(f *testing.F) {
 	for _, s := range []string{
 		"title: \"追跟处理情况(第1篇)\"\nweight: 1\ndate: 2023-01-01\ntags:\n  - 封禁\n  - 邮件\n",
 		"title: a b\ndescription: \"x, y: z\"\ntags:\n- a\n- b\n", "a: 1\n\nb: 2.5e3\nc: true\n", "tags:\n  - x\n  - 第1篇\nweight: 007\n",
+		"title: 账号被封禁\ndescription: WhatsApp 封号了、账号被封时怎么办：先分清临时封禁（有倒计时）还是永久封禁，在应用内点“申请审核”申诉。\nweight: 10\n",
+		"title: a (b), c; d! e? f's \"g\" [h] {i} <j> k|l m>n o@p q`r` s\\t u^v w$ x+y z~ 1/2 10% a&b a*b a=b\n",
 	} {
 		f.Add(s)
 	}
