@@ -7,7 +7,7 @@ import (
 
 // nodeIndex holds the nodes our AST transformers work on, found in one walk
 // of the document by the first of them to run (lineBreaks) instead of a walk
-// of the whole tree by each: the walks were a fifth of Convert. One index
+// of the whole tree by each of seven transformers. One index
 // serves them all because no transformer creates a node of a kind another
 // looks for, or takes one out of the tree before another looks at it (raw
 // HTML drops only the inline content of <script> and the like, links are
