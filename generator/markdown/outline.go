@@ -126,8 +126,13 @@ func (w *foldWriter) Write(p []byte) (int, error) {
 	for i := 0; i < len(p); {
 		j := i
 		for ; j < len(p); j++ {
-			// Most bytes cannot start a space: test those that can first.
-			if c := p[j]; (c == ' ' || c-'\t' <= '\r'-'\t' || c == 0xc2 || c-0xe1 <= 0xe3-0xe1) && spaceAt(p, j) > 0 {
+			// Most bytes cannot start a space: printable ASCII, UTF-8
+			// continuation bytes and the lead bytes of most scripts (Han
+			// from 0xe4) are passed over with two comparisons.
+			if c := p[j]; c-'!' < 0xc2-'!' || c >= 0xe4 {
+				continue
+			}
+			if spaceAt(p, j) > 0 {
 				break
 			}
 		}
