@@ -95,6 +95,7 @@ func New(opts ...Option) *Converter {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
+			plainTextWriter{}, // after CJK: it wraps the writer CJK sets
 			&lineBreaks{},
 			// Ours, in the order their AST transformers run (see each file).
 			&links{},
