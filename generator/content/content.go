@@ -345,7 +345,10 @@ func setTitle(p *Page) {
 		return
 	}
 	raw, rest, cut, leading := firstH1(p.Body)
-	h1 := plainHeading(raw)
+	var h1 string
+	if raw != "" { // plainHeading runs seven regular expressions
+		h1 = plainHeading(raw)
+	}
 	switch {
 	case p.Title == "" && h1 != "":
 		p.Title = h1

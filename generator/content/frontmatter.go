@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"guidebook/generator/diag"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -112,6 +113,9 @@ func decodeDocument(file, format string, src []byte) (*yaml.Node, error) {
 		}
 		return doc, nil
 	}
+	if doc, ok := simpleDocument(src); ok {
+		return doc, nil
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := diag.YAMLErrorLine(err)
@@ -125,13 +129,8 @@ func decodeDocument(file, format string, src []byte) (*yaml.Node, error) {
 // into borrowed (and Params); a likely typo of a known key is an error; any
 // other key is kept in Params with a notice.
 func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (known *yaml.Node, borrowed map[string]*yaml.Node) {
-	keys := knownKeys()
-	known = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line}
-	borrowed = map[string]*yaml.Node{}
-	isKnown := map[string]bool{}
-	for _, k := range keys {
-		isKnown[k] = true
-	}
+	keys := frontMatterKeys
+	known = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Content: make([]*yaml.Node, 0, len(root.Content))}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		line := k.Line + 1
@@ -139,7 +138,7 @@ func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (
 			probs.Add(diag.Errorf(file, line, "front matter: a key must be a name, got %s", diag.DescribeNode(k)))
 			continue
 		}
-		if isKnown[k.Value] {
+		if slices.Contains(keys, k.Value) {
 			known.Content = append(known.Content, k, v)
 			continue
 		}
@@ -157,6 +156,9 @@ func sortKeys(file string, root *yaml.Node, fm *FrontMatter, probs *diag.List) (
 		}
 		fm.Params[k.Value] = val
 		if borrowedKey(k.Value) != "" {
+			if borrowed == nil {
+				borrowed = map[string]*yaml.Node{}
+			}
 			borrowed[k.Value] = v
 			continue
 		}

@@ -65,3 +65,16 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayHaveH1 checks that firstH1 never finds a heading mayHaveH1 says
+// cannot be there.
+func FuzzMayHaveH1(f *testing.F) {
+	for _, s := range []string{"# T\n", "text\n  # T", "#\r\n", "##\n", "a # b", "```\n# x\n```\n", "#", " #\tx", "\n#"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if title, _, _, _ := firstH1Lines([]byte(s)); title != "" && !mayHaveH1([]byte(s)) {
+			t.Errorf("mayHaveH1(%q) = false, but firstH1 finds %q", s, title)
+		}
+	})
+}

@@ -7,6 +7,10 @@ import (
 	"unicode/utf8"
 )
 
+// frontMatterKeys is knownKeys, computed once: every page's keys are looked
+// up in it. It is never modified.
+var frontMatterKeys = knownKeys()
+
 // knownKeys lists the top-level front-matter keys Guidebook reads itself:
 // the yaml names of FrontMatter's fields.
 func knownKeys() []string {

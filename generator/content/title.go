@@ -16,6 +16,14 @@ var attributeRE = regexp.MustCompile(`\s*\{[^{}]*\}$`)
 // the body's first non-blank line, the body after it and how many lines were
 // cut, so the caller can drop it and keep later line numbers right.
 func firstH1(body []byte) (title string, rest []byte, cut int, leading bool) {
+	if !mayHaveH1(body) {
+		return "", body, 0, false
+	}
+	return firstH1Lines(body)
+}
+
+// firstH1Lines is firstH1 reading every line.
+func firstH1Lines(body []byte) (title string, rest []byte, cut int, leading bool) {
 	fence := ""
 	sawText := false
 	for off, line := 0, 0; off < len(body); line++ {
@@ -46,6 +54,35 @@ func firstH1(body []byte) (title string, rest []byte, cut int, leading bool) {
 		off = next
 	}
 	return "", body, 0, false
+}
+
+// mayHaveH1 reports whether some line of body, fenced or not, could be an
+// H1: a # after nothing but spaces, followed by a space, a tab or the end of
+// the line. Most bodies have none (their title is in front matter), and a
+// search for # is cheaper than reading them line by line.
+func mayHaveH1(body []byte) bool {
+	for off := 0; ; {
+		i := bytes.IndexByte(body[off:], '#')
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + 1
+		start := i
+		for start > 0 && body[start-1] == ' ' {
+			start--
+		}
+		if start > 0 && body[start-1] != '\n' {
+			continue
+		}
+		if i+1 == len(body) {
+			return true
+		}
+		switch body[i+1] {
+		case ' ', '\t', '\r', '\n':
+			return true
+		}
+	}
 }
 
 func isH1(line []byte) bool {

@@ -3,6 +3,7 @@ package diag
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ const AliasBudget = 1 << 20
 // embedded in a larger file such as front matter. Aliases are expanded
 // within AliasBudget.
 func DecodeStrict(file string, lineOffset int, node *yaml.Node, dst any) error {
-	d := &decoder{file: file, off: lineOffset, aliasLeft: AliasBudget, sizes: map[*yaml.Node]int{}}
+	d := &decoder{file: file, off: lineOffset, aliasLeft: AliasBudget}
 	d.value(node, reflect.ValueOf(dst).Elem(), "")
 	return d.errs.Err()
 }
@@ -40,7 +41,7 @@ type decoder struct {
 	off       int
 	errs      List
 	aliasLeft int                // bytes aliases may still repeat
-	sizes     map[*yaml.Node]int // expanded size of anchored nodes, computed once
+	sizes     map[*yaml.Node]int // expanded size of anchored nodes, computed once; nil until an alias is met
 	stopped   bool               // the alias budget is spent: decode nothing more
 }
 
@@ -83,6 +84,9 @@ func (d *decoder) size(n *yaml.Node, depth int) int {
 		s += d.size(c, depth+1)
 	}
 	s = min(s, AliasBudget+1)
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
+	}
 	d.sizes[n] = s
 	return s
 }
@@ -164,32 +168,36 @@ func (d *decoder) value(node *yaml.Node, v reflect.Value, path string) {
 	}
 }
 
+// structure decodes a mapping into the struct v. Its keys are found by a
+// scan of the fields' names, not a map: front matter has a few keys, and
+// building a map for every struct decoded cost more than the decoding.
 func (d *decoder) structure(node *yaml.Node, v reflect.Value, path string) {
-	fields := map[string]int{}
-	var names []string
-	for i := range v.NumField() {
-		f := v.Type().Field(i)
+	t := v.Type()
+	names := make([]string, 0, t.NumField())
+	index := make([]int, 0, t.NumField()) // field index of each name
+	for i := range t.NumField() {
+		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
 		if name == "" || name == "-" || !f.IsExported() {
 			continue
 		}
-		fields[name] = i
 		names = append(names, name)
+		index = append(index, i)
 	}
-	seen := map[string]bool{}
+	seen := make([]bool, len(names))
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, val := node.Content[i], node.Content[i+1]
-		idx, ok := fields[k.Value]
+		j := slices.Index(names, k.Value)
 		switch {
-		case !ok:
+		case j < 0:
 			d.errs.Add(Errorf(d.file, k.Line+d.off, "unknown key %q%s", join(path, k.Value), Suggest(k.Value, names)))
 			continue
-		case seen[k.Value]:
+		case seen[j]:
 			d.errs.Add(Errorf(d.file, k.Line+d.off, "key %q appears twice", join(path, k.Value)))
 			continue
 		}
-		seen[k.Value] = true
-		d.value(val, v.Field(idx), join(path, k.Value))
+		seen[j] = true
+		d.value(val, v.Field(index[j]), join(path, k.Value))
 	}
 }
 

@@ -46,21 +46,20 @@ func (a *HeadingAnchor) Dump(src []byte, level int) {
 type anchorTransformer struct{}
 
 func (anchorTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
-	if !stateOf(pc).page.Anchors {
+	st := stateOf(pc)
+	if !st.page.Anchors {
 		return
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !ok || !entering || h.Level < 2 || h.Level > 4 {
-			return ast.WalkContinue, nil
+	for _, h := range st.nodes(doc).headings {
+		if h.Level < 2 || h.Level > 4 {
+			continue
 		}
 		if id, ok := h.AttributeString("id"); ok {
 			if b, ok := id.([]byte); ok {
 				h.AppendChild(h, &HeadingAnchor{ID: b})
 			}
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }
 
 type anchorRenderer struct{ label string }

@@ -49,16 +49,9 @@ func (c *Callout) Dump(src []byte, level int) {
 
 type calloutTransformer struct{}
 
-func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
-			quotes = append(quotes, q)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, q := range quotes {
+	for _, q := range stateOf(pc).nodes(doc).quotes {
 		para, ok := q.FirstChild().(*ast.Paragraph)
 		if !ok || para.Lines().Len() == 0 {
 			continue

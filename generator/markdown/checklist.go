@@ -9,7 +9,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -76,14 +75,7 @@ func (checklistTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 	st := stateOf(pc)
 	src := reader.Source()
 	seen := map[string]int{}
-	var boxes []*east.TaskCheckBox
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if cb, ok := n.(*east.TaskCheckBox); ok && entering {
-			boxes = append(boxes, cb)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, cb := range boxes {
+	for _, cb := range st.nodes(doc).boxes {
 		block := cb.Parent()
 		label := &TaskLabel{}
 		for c := cb.NextSibling(); c != nil; {

@@ -37,6 +37,9 @@ func (l Limits) check(src []byte, p Page) error {
 		} else {
 			rest = nil
 		}
+		if len(line) == 0 || !mayOpen(line[0]) {
+			continue
+		}
 		if l.Nesting > 0 {
 			if depth := nesting(line); depth > l.Nesting {
 				return diag.Errorf(p.File, p.Line+lineNo, "lists and quotes nested %d deep (at most %d): flatten the structure", depth, l.Nesting)
@@ -49,6 +52,16 @@ func (l Limits) check(src []byte, p Page) error {
 		}
 	}
 	return nil
+}
+
+// mayOpen reports whether a line starting with c can open a container or a
+// link reference definition: most lines of text cannot, and skip the rest.
+func mayOpen(c byte) bool {
+	switch c {
+	case ' ', '\t', '>', '-', '*', '+', '[':
+		return true
+	}
+	return '0' <= c && c <= '9'
 }
 
 // nesting estimates the container depth a line opens: each ">" and each

@@ -28,14 +28,7 @@ type headingIDTransformer struct{}
 func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := reader.Source()
-	var heads []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			heads = append(heads, h)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	heads := st.nodes(doc).headings
 	slugs := NewSlugger()
 	// Explicit IDs first, so a generated ID never takes one written later.
 	for _, h := range heads {

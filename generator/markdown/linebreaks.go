@@ -26,29 +26,24 @@ func (*lineBreaks) Extend(m goldmark.Markdown) {
 
 type lineBreakTransformer struct{}
 
-func (lineBreakTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (lineBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var fix []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		t, ok := n.(*ast.Text)
-		if !entering || !ok || !t.SoftLineBreak() || t.HardLineBreak() {
-			return ast.WalkContinue, nil
-		}
+	for _, t := range stateOf(pc).nodes(doc).breaks {
 		next := t.NextSibling()
 		if next == nil || next.Kind() == ast.KindText {
-			return ast.WalkContinue, nil // goldmark decides these itself
+			continue // goldmark decides these itself
 		}
 		value := t.Value(src)
 		if len(value) == 0 {
-			return ast.WalkContinue, nil
+			continue
 		}
 		last, _ := utf8.DecodeLastRune(value)
 		first, ok := firstRune(next, src)
 		if !ok || !(util.IsEastAsianWideRune(last) && util.IsEastAsianWideRune(first)) {
 			fix = append(fix, t)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 	for _, t := range fix {
 		t.Parent().InsertAfter(t.Parent(), t, ast.NewString([]byte("\n")))
 	}

@@ -27,18 +27,14 @@ type linkTransformer struct{}
 
 func (linkTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	st := stateOf(pc)
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range st.nodes(doc).links {
 		switch n := n.(type) {
 		case *ast.Link:
 			n.Destination = []byte(st.rewriteLink(string(n.Destination), offsetOf(n, st.src)))
 		case *ast.Image:
 			n.Destination = []byte(st.rewriteImage(string(n.Destination), offsetOf(n, st.src)))
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // rewriteLink returns the href for a link to dest written at byte offset off.

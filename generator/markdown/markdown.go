@@ -95,6 +95,7 @@ func New(opts ...Option) *Converter {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.NewCJK(extension.WithEastAsianLineBreaks(), extension.WithEscapedSpace()),
+			plainTextWriter{}, // after CJK: it wraps the writer CJK sets
 			&lineBreaks{},
 			// Ours, in the order their AST transformers run (see each file).
 			&links{},
@@ -237,7 +238,8 @@ func (c *Converter) Convert(src []byte, p Page) (*Result, error) {
 	out.WriteString(prefix)
 	out.Write(buf.Bytes())
 	res := &Result{HTML: out.String(), Tasks: st.tasks, IDs: st.ids, CodeClasses: st.codeClasses}
-	res.Headings, res.Sections = outline(doc, src)
+	buf.Reset() // the HTML is copied out: its buffer holds the plain text now
+	res.Headings, res.Sections = outline(doc, src, buf.AvailableBuffer())
 	return res, st.errs.Err()
 }
 
@@ -266,6 +268,8 @@ type state struct {
 	codeClasses map[string]bool
 	tasks       []Task
 	errs        diag.List
+	// index is the nodes the transformers work on, see nodes.
+	index *nodeIndex
 }
 
 var stateKey = parser.NewContextKey()
@@ -294,13 +298,15 @@ func (st *state) errorf(off int, format string, args ...any) {
 type lineIndex []int // offsets of the newlines
 
 func newLineIndex(src []byte) lineIndex {
-	var idx lineIndex
-	for i, b := range src {
-		if b == '\n' {
-			idx = append(idx, i)
+	idx := make(lineIndex, 0, bytes.Count(src, []byte("\n")))
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return idx
 		}
+		idx = append(idx, off+i)
+		off += i + 1
 	}
-	return idx
 }
 
 // line returns the number of newlines before off (0 for the first line).

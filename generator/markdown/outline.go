@@ -10,15 +10,14 @@ import (
 )
 
 // outline returns the page's headings and its plain text split at ##
-// headings.
-func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
+// headings. The text is folded as it is written, into scratch (grown as
+// needed) for the whole page, which becomes one string the sections' texts
+// are cut from.
+func outline(doc ast.Node, src, scratch []byte) ([]Heading, []Section) {
 	var heads []Heading
 	sections := []Section{{}}
-	var body strings.Builder
-	flush := func() {
-		sections[len(sections)-1].Text = collapse(body.String())
-		body.Reset()
-	}
+	w := foldWriter{buf: scratch[:0]}
+	bounds := make([]int, 1, 8) // where each section's text starts in w.buf, then where the last ends
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
 			id, _ := h.AttributeString("id")
@@ -28,19 +27,30 @@ func outline(doc ast.Node, src []byte) ([]Heading, []Section) {
 				heads = append(heads, Heading{Level: h.Level, ID: string(idStr), Text: txt})
 			}
 			if h.Level <= 2 {
-				flush()
+				bounds = append(bounds, w.newSection())
 				sections = append(sections, Section{ID: string(idStr), Heading: txt})
 				continue
 			}
 		}
-		writePlainText(&body, n, src)
-		body.WriteString("\n")
+		writePlainText(&w, n, src)
+		_ = w.WriteByte('\n')
 	}
-	flush()
+	bounds = append(bounds, len(w.buf))
+	all := string(w.buf)
+	for i := range sections {
+		sections[i].Text = all[bounds[i]:bounds[i+1]]
+	}
 	if sections[0].Text == "" && len(sections) > 1 {
 		sections = sections[1:]
 	}
 	return heads, sections
+}
+
+// textWriter is where writePlainText writes: a strings.Builder, or a
+// foldWriter for a section's text.
+type textWriter interface {
+	Write(p []byte) (int, error)
+	WriteByte(c byte) error
 }
 
 // plainText returns the text of n and its descendants, with code verbatim and
@@ -52,92 +62,116 @@ func plainText(n ast.Node, src []byte) string {
 }
 
 // writePlainText writes the text plainText returns to b: a section's text
-// is written block by block without a string per block.
-func writePlainText(b *strings.Builder, n ast.Node, src []byte) {
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		switch c := c.(type) {
-		case *ast.Text:
-			if entering {
-				b.Write(c.Segment.Value(src))
-				if c.SoftLineBreak() || c.HardLineBreak() {
-					b.WriteByte('\n')
-				}
-			}
-		case *ast.String:
-			if entering {
-				b.Write(c.Value)
-			}
-		case *ast.CodeSpan:
-			if entering {
-				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-					if tx, ok := t.(*ast.Text); ok {
-						b.Write(tx.Segment.Value(src))
-					}
-				}
-				return ast.WalkSkipChildren, nil
-			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if entering {
-				lines := c.Lines()
-				for i := range lines.Len() {
-					seg := lines.At(i)
-					b.Write(seg.Value(src))
-				}
-				return ast.WalkSkipChildren, nil
-			}
-		case *Placeholder:
-			if entering {
-				b.Write(c.Raw)
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock, *htmlFragment, *east.TaskCheckBox:
-			return ast.WalkSkipChildren, nil
-		default:
-			if !entering && c.Type() == ast.TypeBlock {
-				b.WriteByte('\n')
+// is written block by block without a string per block. It recurses itself
+// rather than through ast.Walk: it runs on every node of every page.
+func writePlainText(b textWriter, n ast.Node, src []byte) {
+	switch c := n.(type) {
+	case *ast.Text:
+		_, _ = b.Write(c.Segment.Value(src))
+		if c.SoftLineBreak() || c.HardLineBreak() {
+			_ = b.WriteByte('\n')
+		}
+		return
+	case *ast.String:
+		_, _ = b.Write(c.Value)
+		return
+	case *ast.CodeSpan:
+		for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+			if tx, ok := t.(*ast.Text); ok {
+				_, _ = b.Write(tx.Segment.Value(src))
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+		return
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		lines := c.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			_, _ = b.Write(seg.Value(src))
+		}
+		return
+	case *Placeholder:
+		_, _ = b.Write(c.Raw)
+		return
+	case *ast.RawHTML, *ast.HTMLBlock, *htmlFragment, *east.TaskCheckBox:
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		writePlainText(b, c, src)
+	}
+	if n.Type() == ast.TypeBlock {
+		_ = b.WriteByte('\n')
+	}
 }
 
-// collapse folds runs of blank lines and spaces, which carry no meaning in a
-// section's plain text, into one space and trims both ends, as strings.Join(strings.Fields(s),
-// " ") does, in one pass and one allocation: text between spaces is copied
-// whole, and only lead bytes that can start a space are decoded.
-func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	word := -1 // start of the text being read, -1 between words
-	for i := 0; i < len(s); {
-		n := spaceAt(s, i)
-		if n == 0 {
-			if word < 0 {
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				word = i
+// foldWriter folds the runs of spaces and newlines written to it, which
+// carry no meaning in a section's plain text, into one space, and trims each
+// section's text at both ends, as strings.Join(strings.Fields(s), " ") does
+// to the whole of what is written: text between spaces is copied whole, and
+// only lead bytes that can start a space are decoded.
+type foldWriter struct {
+	buf   []byte
+	start int  // where the current section's text starts in buf
+	space bool // a space was written since the last word
+}
+
+// newSection ends the current section's text and returns where the next
+// one starts.
+func (w *foldWriter) newSection() int {
+	w.start, w.space = len(w.buf), false
+	return w.start
+}
+
+// Write implements io.Writer.
+func (w *foldWriter) Write(p []byte) (int, error) {
+	for i := 0; i < len(p); {
+		j := i
+		for ; j < len(p); j++ {
+			// Most bytes cannot start a space: printable ASCII, UTF-8
+			// continuation bytes and the lead bytes of most scripts (Han
+			// from 0xe4) are passed over with two comparisons.
+			if c := p[j]; c-'!' < 0xc2-'!' || c >= 0xe4 {
+				continue
 			}
-			i++
-			continue
+			if spaceAt(p, j) > 0 {
+				break
+			}
 		}
-		if word >= 0 {
-			b.WriteString(s[word:i])
-			word = -1
+		if j > i {
+			if w.space && len(w.buf) > w.start {
+				w.buf = append(w.buf, ' ')
+			}
+			w.space = false
+			w.buf = append(w.buf, p[i:j]...)
 		}
-		i += n
+		for j < len(p) {
+			n := spaceAt(p, j)
+			if n == 0 {
+				break
+			}
+			w.space = true
+			j += n
+		}
+		i = j
 	}
-	if word >= 0 {
-		b.WriteString(s[word:])
+	return len(p), nil
+}
+
+// WriteByte implements io.ByteWriter.
+func (w *foldWriter) WriteByte(c byte) error {
+	if c == ' ' || '\t' <= c && c <= '\r' {
+		w.space = true
+		return nil
 	}
-	return b.String()
+	_, err := w.Write([]byte{c})
+	return err
 }
 
 // spaceAt returns the length of the space character at s[i] (as
 // unicode.IsSpace has it), or 0 when there is none there. Only bytes that
 // start a space are decoded: ASCII spaces, and the lead bytes of U+0085,
-// U+00A0, U+1680, U+2000–U+205F and U+3000.
-func spaceAt(s string, i int) int {
+// U+00A0, U+1680, U+2000–U+205F and U+3000 (after 0xe3, the lead byte of
+// most CJK punctuation, only 0x80 0x80 is a space).
+func spaceAt(s []byte, i int) int {
 	c := s[i]
 	switch {
 	case c < utf8.RuneSelf:
@@ -145,8 +179,12 @@ func spaceAt(s string, i int) int {
 			return 1
 		}
 		return 0
-	case c == 0xc2 || c == 0xe1 || c == 0xe2 || c == 0xe3:
-		r, n := utf8.DecodeRuneInString(s[i:])
+	case c == 0xe3:
+		if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			return 3
+		}
+	case c == 0xc2 || c == 0xe1 || c == 0xe2:
+		r, n := utf8.DecodeRune(s[i:])
 		if unicode.IsSpace(r) {
 			return n
 		}

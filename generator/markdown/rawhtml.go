@@ -132,13 +132,7 @@ type rawHTMLTransformer struct {
 func (t *rawHTMLTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := stateOf(pc)
 	src := reader.Source()
-	var nodes []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && (n.Kind() == ast.KindHTMLBlock || n.Kind() == ast.KindRawHTML) {
-			nodes = append(nodes, n)
-		}
-		return ast.WalkContinue, nil
-	})
+	nodes := st.nodes(doc).rawHTML
 	// dropped counts the inline start tags the sanitiser removed, by parent
 	// and element, so their end tags go too.
 	type openTag struct {
