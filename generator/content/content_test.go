@@ -19,6 +19,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{"content/tips/a.md:1: front matter opened with --- is never closed"}},
 		{"invalid yaml", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweight: [1\n---\n")},
 			[]string{"content/tips/a.md:", "invalid YAML"}},
+		{"lone carriage return", fstest.MapFS{"tips/a.md": file("---\ntitle: A\rweight: 2\nslug: s\n---\n")},
+			[]string{"content/tips/a.md:2: front matter: a carriage return (CR) without a line feed"}},
 		{"unknown key with hint", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweigth: 2\n---\n")},
 			[]string{`content/tips/a.md:3: front matter: unknown key "weigth" (did you mean "weight"?)`}},
 		{"wrong type", fstest.MapFS{"tips/a.md": file("---\ntitle: A\nweight: first\n---\n")},

@@ -116,12 +116,32 @@ func decodeDocument(file, format string, src []byte) (*yaml.Node, error) {
 	if doc, ok := simpleDocument(src); ok {
 		return doc, nil
 	}
+	if line := loneCR(src); line > 0 {
+		// YAML counts a lone CR as a line break and the file's lines do
+		// not, so every line YAML reports after it would be wrong.
+		return nil, diag.Errorf(file, line+1, "front matter: a carriage return (CR) without a line feed; save the file with LF or CRLF line endings")
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		line, msg := diag.YAMLErrorLine(err)
 		return nil, diag.Errorf(file, max(line, 1)+1, "front matter: invalid YAML: %s", msg)
 	}
 	return &doc, nil
+}
+
+// loneCR returns the line (from 1) of the first CR in src not followed by
+// LF, or 0 if there is none.
+func loneCR(src []byte) int {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(src[i:], '\r')
+		if j < 0 {
+			return 0
+		}
+		i += j
+		if i+1 == len(src) || src[i+1] != '\n' {
+			return bytes.Count(src[:i], []byte("\n")) + 1
+		}
+	}
 }
 
 // sortKeys splits the top-level keys of root: keys Guidebook reads go into the

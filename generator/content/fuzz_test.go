@@ -24,6 +24,7 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\na: &a [x, x]\nb: [*a, *a]\n---\n",
 		"---\nfields:\n  - {name: a, label: A, kind: text}\n---\n{{a}}\n",
 		"---\ntitle: [\n---\n",
+		"---\n\"0\r\r0\n---", // YAML counts a lone CR as a line break; the file does not
 		"---\ntitle: A\n",
 		"+++\ntitle = \"T\"\nweight = 2\ndate = 2024-01-15T10:00:00+08:00\n+++\n",
 		"+++\n[[fields]]\nname = \"a\"\nlabel = \"A\"\nkind = \"text\"\n+++\n{{a}}\n",
