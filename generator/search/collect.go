@@ -31,13 +31,19 @@ type collector struct {
 	text  []string         // id → token
 	lists []blockList      // id → postings
 	// per-doc scratch
-	use  []use // by id
-	accs []acc
+	accs []acc   // by id
+	seen []int32 // ids of the current doc's tokens, in order of first occurrence
 }
 
-// use is where the current doc counts a token: accs[slot], if the doc is
-// seen (its number plus 1). One struct keeps both in one cache line.
-type use struct{ seen, slot int32 }
+// acc counts a token in the current doc: its term frequency in each field
+// and, for Han pairs, its position signature. It is indexed by token id,
+// so that counting a token is one array access, and is valid only if doc
+// is the current doc's number plus 1.
+type acc struct {
+	doc int32
+	tf  [numFields]uint16
+	sig uint8
+}
 
 // blockList is a list of postings, compact because a large site has tens
 // of millions of them (the collected postings are the build's peak live
@@ -45,46 +51,65 @@ type use struct{ seen, slot int32 }
 // pairs of Han characters, the signature, 3 or 4 bytes where the struct
 // takes 8. The bytes are in blocks of growing size, so that appending
 // never copies, and each block starts from doc 0, so that the lists of
-// workers holding consecutive docs join by joining their blocks.
+// workers holding consecutive docs join by joining their blocks. The block
+// being filled is cur, outside blocks, so that add, which runs once per
+// posting, reaches it in one load.
 type blockList struct {
-	blocks [][]byte
-	n      int    // number of postings
-	maxWTF uint16 // largest wtf
-	last   uint32 // doc of the last posting of the last block
-	sig    bool   // whether postings have a signature
+	cur    []byte   // the block being filled
+	blocks [][]byte // the blocks before cur
+	n      int      // number of postings
+	last   uint32   // doc of the last posting of cur
+	maxWTF uint16   // largest wtf
+	sig    bool     // whether postings have a signature
 }
 
 // maxPostingLen is the most bytes a posting takes in a blockList.
 const maxPostingLen = binary.MaxVarintLen32 + 2 + 1
 
 func (b *blockList) add(p posting) {
-	k := len(b.blocks) - 1
-	if k < 0 || len(b.blocks[k])+maxPostingLen > cap(b.blocks[k]) {
-		size := 32
-		if k >= 0 {
-			size = min(16<<10, 2*cap(b.blocks[k]))
-		}
-		b.blocks = append(b.blocks, make([]byte, 0, size))
-		k++
-		b.last = 0
+	if len(b.cur)+maxPostingLen > cap(b.cur) {
+		b.grow()
 	}
-	blk := b.blocks[k]
-	n := len(blk)
-	blk = blk[:n+maxPostingLen] // room checked above
-	n += binary.PutUvarint(blk[n:], uint64(p.doc-b.last))
+	blk := b.cur[:len(b.cur)+maxPostingLen] // room checked above
+	n := len(b.cur)
+	if gap := p.doc - b.last; gap < 0x80 {
+		blk[n] = byte(gap)
+		n++
+	} else {
+		n += binary.PutUvarint(blk[n:], uint64(gap))
+	}
 	binary.LittleEndian.PutUint16(blk[n:], p.wtf)
 	n += 2
 	if b.sig {
 		blk[n] = p.sig
 		n++
 	}
-	b.blocks[k] = blk[:n]
+	b.cur = blk[:n]
 	b.last = p.doc
 	b.n++
 	b.maxWTF = max(b.maxWTF, p.wtf)
 }
 
-// appendTo appends all postings to dst.
+// grow starts a new block, twice the size of the last one up to 16 KB.
+func (b *blockList) grow() {
+	size := 32
+	if b.cur != nil {
+		size = min(16<<10, 2*cap(b.cur))
+		b.blocks = append(b.blocks, b.cur)
+	}
+	b.cur = make([]byte, 0, size)
+	b.last = 0
+}
+
+// seal moves cur to blocks, so that blocks hold every posting.
+func (b *blockList) seal() {
+	if len(b.cur) > 0 {
+		b.blocks = append(b.blocks, b.cur)
+	}
+	b.cur = nil
+}
+
+// appendTo appends all postings to dst; b is sealed.
 func (b *blockList) appendTo(dst []posting) []posting {
 	for _, blk := range b.blocks {
 		var doc uint64
@@ -103,12 +128,6 @@ func (b *blockList) appendTo(dst []posting) []posting {
 	return dst
 }
 
-type acc struct {
-	id  int32
-	tf  [numFields]uint16
-	sig uint8
-}
-
 func newCollector() *collector {
 	return &collector{han: make([]int32, denseHi-denseLo), keys: newKeyTable(), words: map[string]int32{}}
 }
@@ -117,7 +136,7 @@ func (col *collector) newID(text string, sig bool) int32 {
 	id := int32(len(col.text))
 	col.text = append(col.text, text)
 	col.lists = append(col.lists, blockList{sig: sig})
-	col.use = append(col.use, use{})
+	col.accs = append(col.accs, acc{})
 	return id
 }
 
@@ -199,6 +218,7 @@ func mergePostings(cols []*collector) postingLists {
 	for _, col := range cols {
 		for id, t := range col.text {
 			l := &col.lists[id]
+			l.seal()
 			if m, ok := byText[t]; ok {
 				m.blocks = append(m.blocks, l.blocks...)
 				m.n += l.n
@@ -219,7 +239,7 @@ func mergePostings(cols []*collector) postingLists {
 
 // addDoc tokenizes every field of doc d and appends one posting per token.
 func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[numFields]float64) {
-	col.accs = col.accs[:0]
+	col.seen = col.seen[:0]
 	stamp := int32(d + 1)
 	text, weight := c.fields(d, labels)
 	var pos int32
@@ -229,12 +249,11 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		}
 		pos = scan(text[f], pos, func(t *token) {
 			id := col.id(t)
-			u := &col.use[id]
-			if u.seen != stamp {
-				*u = use{seen: stamp, slot: int32(len(col.accs))}
-				col.accs = append(col.accs, acc{id: id})
+			a := &col.accs[id]
+			if a.doc != stamp {
+				*a = acc{doc: stamp}
+				col.seen = append(col.seen, id)
 			}
-			a := &col.accs[u.slot]
 			if a.tf[f] < 1<<16-1 {
 				a.tf[f]++
 			}
@@ -248,13 +267,13 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		b := fieldB(f)
 		norm[f] = weight[f] / (1 - b + b*float64(len(text[f]))/avg[f])
 	}
-	for i := range col.accs {
-		a := &col.accs[i]
+	for _, id := range col.seen {
+		a := &col.accs[id]
 		var w float64
 		for f, tf := range a.tf {
 			w += float64(tf) * norm[f]
 		}
-		col.lists[a.id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig})
+		col.lists[id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig})
 	}
 }
 
