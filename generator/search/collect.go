@@ -109,25 +109,6 @@ func (b *blockList) seal() {
 	b.cur = nil
 }
 
-// appendTo appends all postings to dst; b is sealed.
-func (b *blockList) appendTo(dst []posting) []posting {
-	for _, blk := range b.blocks {
-		var doc uint64
-		for i := 0; i < len(blk); {
-			gap, n := binary.Uvarint(blk[i:])
-			doc += gap
-			p := posting{doc: uint32(doc), wtf: binary.LittleEndian.Uint16(blk[i+n:])}
-			i += n + 2
-			if b.sig {
-				p.sig = blk[i]
-				i++
-			}
-			dst = append(dst, p)
-		}
-	}
-	return dst
-}
-
 func newCollector() *collector {
 	return &collector{han: make([]int32, denseHi-denseLo), keys: newKeyTable(), words: map[string]int32{}}
 }
