@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding"
 	"encoding/binary"
+	"hash"
 	"hash/adler32"
 	"strconv"
 )
@@ -51,17 +52,26 @@ func (w *writer) docShards(c *corpus) (docs, dict shardSet, pages string) {
 	payloads := make([][]byte, len(runs))
 	parallel(len(runs), func(r int, z *deflateScratch) {
 		lo, hi := runs[r][0], runs[r][1]
-		b, t := []byte("[["), []byte{'['}
+		t := append(z.text[:0], '[')
+		n := 0
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				t = append(t, ',')
+			}
+			t = append(t, entries[i].text...)
+			n += len(entries[i].meta) + 1
+		}
+		z.text = append(t, ']')
+		zt := codec.compress(z, z.text)
+		b := append(make([]byte, 0, n+base92Len(len(zt))+6), '[', '[')
 		for i := lo; i < hi; i++ {
 			if i > lo {
 				b = append(b, ',')
-				t = append(t, ',')
 			}
 			b = append(b, entries[i].meta...)
-			t = append(t, entries[i].text...)
 		}
 		b = append(b, "],"...)
-		payloads[r] = append(appendBase92(b, codec.compress(z, append(t, ']'))), ']')
+		payloads[r] = append(appendBase92(b, zt), ']')
 	})
 	w.ix.Stats.DocShards = len(payloads)
 	docs = w.scripts("d", payloads)
@@ -182,13 +192,16 @@ func newTextCodec(dict []byte) *textCodec {
 	return &textCodec{dict: dict, sum: sum}
 }
 
-// deflateScratch is one goroutine's reusable compressor.
+// deflateScratch is one goroutine's reusable compressor and buffers.
 type deflateScratch struct {
-	buf bytes.Buffer
-	w   *flate.Writer
+	buf  bytes.Buffer
+	w    *flate.Writer
+	sum  hash.Hash32
+	text []byte // the texts of the shard being written
 }
 
-// compress returns text's bytes in a document shard.
+// compress returns text's bytes in a document shard, valid until the next
+// call with z.
 func (c *textCodec) compress(z *deflateScratch, text []byte) []byte {
 	z.buf.Reset()
 	if c.dict == nil {
@@ -196,17 +209,17 @@ func (c *textCodec) compress(z *deflateScratch, text []byte) []byte {
 	}
 	if z.w == nil {
 		z.w, _ = flate.NewWriterDict(&z.buf, textLevel, c.dict) // the level is valid
+		z.sum = adler32.New()
 	} else {
 		z.w.Reset(&z.buf)
 	}
 	z.w.Write(text)
 	z.w.Close()
-	h := adler32.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.sum); err != nil {
+	if err := z.sum.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.sum); err != nil {
 		panic(err) // the state came from MarshalBinary
 	}
-	h.Write(text)
-	return binary.BigEndian.AppendUint32(bytes.Clone(z.buf.Bytes()), h.Sum32())
+	z.sum.Write(text)
+	return binary.BigEndian.AppendUint32(z.buf.Bytes(), z.sum.Sum32())
 }
 
 // stream returns the dictionary file's bytes: the zlib header and the
