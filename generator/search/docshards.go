@@ -110,7 +110,7 @@ func docRuns(entries []docEntry, ratio float64) (runs [][2]int, counts string) {
 }
 
 // docEntries returns each page's entry. A section is its heading when its
-// anchor is derivedAnchor(heading), else [anchor, heading].
+// anchor is derivedAnchor(heading) (isDerivedAnchor), else [anchor, heading].
 func docEntries(c *corpus) []docEntry {
 	entries := make([]docEntry, len(c.pages))
 	parallel(len(c.pages), func(i int, _ *struct{}) {
@@ -134,7 +134,7 @@ func docEntries(c *corpus) []docEntry {
 				b = append(b, ',')
 				t = append(t, ',')
 			}
-			if derivedAnchor(doc.Heading) == doc.Anchor {
+			if isDerivedAnchor(doc.Heading, doc.Anchor) {
 				b = appendString(b, doc.Heading)
 			} else {
 				b = append(appendString(append(b, '['), doc.Anchor), ',')
@@ -153,14 +153,34 @@ func docEntries(c *corpus) []docEntry {
 func derivedAnchor(heading string) string {
 	b := []byte(heading)
 	for i, c := range b {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b[i] = c + 'a' - 'A'
-		case c == ' ':
-			b[i] = '-'
-		}
+		b[i] = derivedByte(c)
 	}
 	return string(b)
+}
+
+// isDerivedAnchor reports whether anchor is derivedAnchor(heading), without
+// building it.
+func isDerivedAnchor(heading, anchor string) bool {
+	if len(heading) != len(anchor) {
+		return false
+	}
+	for i := range len(heading) {
+		if derivedByte(heading[i]) != anchor[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// derivedByte is a byte of a heading as derivedAnchor writes it.
+func derivedByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == ' ':
+		return '-'
+	}
+	return c
 }
 
 // textCodec compresses the section texts of document shards in the zlib

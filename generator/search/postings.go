@@ -69,6 +69,7 @@ type encodeScratch struct {
 	head  []bool   // whether it goes to the head
 	hist  [256]int // pages by best impact
 	gaps  []uint32 // page gaps of the pages being encoded
+	out   []byte   // the bits being written
 }
 
 // load reads a sealed list of postings into s in one pass: each posting's
@@ -144,13 +145,24 @@ func (s *encodeScratch) encode(text string, df, headPages, totalPages int, tailS
 			}
 		}
 		if keepsTail(text, pages, totalPages, tailShare) {
-			e.tail = s.appendPages(nil, sig, false)
+			e.tail = s.pages(sig, false)
 		} else {
 			e.cutoff = 0
 		}
 	}
-	e.head = s.appendPages(nil, sig, true)
+	e.head = s.pages(sig, true)
 	return e
+}
+
+// pages returns the encoded pages whose head flag equals head (see
+// appendPages), nil if none, in a slice of their size: the bits are
+// written in s.out, whose growing would allocate more than the result.
+func (s *encodeScratch) pages(sig, head bool) []byte {
+	s.out = s.appendPages(s.out[:0], sig, head)
+	if len(s.out) == 0 {
+		return nil
+	}
+	return append([]byte(nil), s.out...)
 }
 
 // appendPages encodes the pages whose head flag equals head, in page order,
