@@ -121,32 +121,54 @@ func (col *collector) newID(text string, sig bool) int32 {
 	return id
 }
 
-// id returns the id of a token, numbering new tokens.
-func (col *collector) id(t *token) int32 {
-	switch t.kind {
-	case kindHan1:
-		if t.a >= denseLo && t.a < denseHi {
-			p := &col.han[t.a-denseLo]
-			if *p == 0 {
-				*p = col.newID(string(t.a), false) + 1
-			}
-			return *p - 1
+// hanID returns the id of a Han character, numbering new tokens.
+func (col *collector) hanID(r rune) int32 {
+	if r >= denseLo && r < denseHi {
+		p := &col.han[r-denseLo]
+		if *p == 0 {
+			*p = col.newID(string(r), false) + 1
 		}
-		fallthrough
-	case kindHan2:
-		p := col.keys.slot(uint64(t.a)<<21 | uint64(t.b))
-		if *p < 0 {
-			*p = col.newID(t.text(), t.kind == kindHan2)
-		}
-		return *p
+		return *p - 1
 	}
-	id, ok := col.words[string(t.word)]
+	p := col.keys.slot(uint64(r) << 21)
+	if *p < 0 {
+		*p = col.newID(string(r), false)
+	}
+	return *p
+}
+
+// pairID returns the id of a pair of Han characters, numbering new tokens.
+func (col *collector) pairID(a, b rune) int32 {
+	p := col.keys.slot(uint64(a)<<21 | uint64(b))
+	if *p < 0 {
+		*p = col.newID(hanPair(a, b), true)
+	}
+	return *p
+}
+
+// wordID returns the id of a word, numbering new tokens.
+func (col *collector) wordID(word []byte) int32 {
+	id, ok := col.words[string(word)]
 	if !ok {
-		w := string(t.word)
+		w := string(word)
 		id = col.newID(w, false)
 		col.words[w] = id
 	}
 	return id
+}
+
+// count counts a token in field f of the current doc, numbered stamp, and
+// returns its counts.
+func (col *collector) count(id int32, f int, stamp int32) *acc {
+	a := &col.accs[id]
+	if a.doc != stamp {
+		*a = acc{doc: stamp}
+		col.seen = append(col.seen, id)
+	}
+	if a.tf[f] < 1<<16-1 {
+		a.tf[f]++
+	}
+	return a
 }
 
 // collect tokenizes every doc in parallel and returns each token's postings,
@@ -229,18 +251,15 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 			continue
 		}
 		pos = scan(text[f], pos, func(t *token) {
-			id := col.id(t)
-			a := &col.accs[id]
-			if a.doc != stamp {
-				*a = acc{doc: stamp}
-				col.seen = append(col.seen, id)
+			if t.kind == kindWord {
+				col.count(col.wordID(t.word), f, stamp)
+				return
 			}
-			if a.tf[f] < 1<<16-1 {
-				a.tf[f]++
+			if t.prev != 0 {
+				a := col.count(col.pairID(t.prev, t.han), f, stamp)
+				a.sig |= 1 << ((t.pos - 1) & 7)
 			}
-			if t.kind == kindHan2 {
-				a.sig |= 1 << (t.pos & 7)
-			}
+			col.count(col.hanID(t.han), f, stamp)
 		}) + fieldGap
 	}
 	var norm [numFields]float64
@@ -262,47 +281,51 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 // runs once per token of the whole site, and Go's map is several times
 // slower for it.
 type keyTable struct {
-	keys  []uint64 // key+1, 0 for an empty slot
-	vals  []int32
+	slots []keySlot
 	used  int
 	shift uint
 }
 
+// keySlot is one slot of a keyTable: key and value share a cache line.
+type keySlot struct {
+	key uint64 // key+1, 0 for an empty slot
+	val int32
+}
+
 func newKeyTable() keyTable {
 	const bits = 12
-	return keyTable{keys: make([]uint64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+	return keyTable{slots: make([]keySlot, 1<<bits), shift: 64 - bits}
 }
 
 // slot returns the value slot of key, adding the key with value -1 if new.
 func (t *keyTable) slot(key uint64) *int32 {
 	key++
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (key * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case key:
-			return &t.vals[i]
+			return &s.val
 		case 0:
-			if 4*(t.used+1) > 3*len(t.keys) {
+			if 4*(t.used+1) > 3*len(t.slots) {
 				t.grow()
 				return t.slot(key - 1)
 			}
-			t.keys[i] = key
-			t.vals[i] = -1
+			*s = keySlot{key: key, val: -1}
 			t.used++
-			return &t.vals[i]
+			return &s.val
 		}
 	}
 }
 
 func (t *keyTable) grow() {
-	old, vals := t.keys, t.vals
-	t.keys = make([]uint64, 2*len(old))
-	t.vals = make([]int32, 2*len(old))
+	old := t.slots
+	t.slots = make([]keySlot, 2*len(old))
 	t.shift--
 	t.used = 0
-	for i, k := range old {
-		if k != 0 {
-			*t.slot(k - 1) = vals[i]
+	for _, s := range old {
+		if s.key != 0 {
+			*t.slot(s.key - 1) = s.val
 		}
 	}
 }
