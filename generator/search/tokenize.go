@@ -76,10 +76,16 @@ func scan(s string, pos int32, fn func(*token)) int32 {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		i += n
-		if isIgnored(r) {
-			continue
+		if r >= 0x4E00 && r <= 0x9FFF {
+			// The main Han block, most of the input: never ignored, and
+			// folded by the table alone (fold's other cases are outside it).
+			r = tab.lookup(r)
+		} else {
+			if isIgnored(r) {
+				continue
+			}
+			r = tab.fold(r)
 		}
-		r = tab.fold(r)
 		switch {
 		case isHan(r):
 			flushWord()
