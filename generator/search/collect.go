@@ -34,6 +34,7 @@ type collector struct {
 	// per-doc scratch
 	accs []acc   // by id
 	seen []int32 // ids of the current doc's tokens, in order of first occurrence
+	scan scanner
 }
 
 // acc counts a token in the current doc: its term frequency in each field
@@ -253,7 +254,7 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		if text[f] == "" {
 			continue
 		}
-		pos = scan(text[f], pos, func(t *token) {
+		pos = col.scan.scan(text[f], pos, func(t *token) {
 			if t.kind == kindWord {
 				col.count(col.wordID(t.word), f, stamp)
 				return

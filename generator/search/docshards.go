@@ -113,21 +113,19 @@ func docRuns(entries []docEntry, ratio float64) (runs [][2]int, counts string) {
 // anchor is derivedAnchor(heading) (isDerivedAnchor), else [anchor, heading].
 func docEntries(c *corpus) []docEntry {
 	entries := make([]docEntry, len(c.pages))
-	parallel(len(c.pages), func(i int, _ *struct{}) {
+	// Each worker writes a page's JSON in its own buffers, and the entry
+	// is a copy at its size: escapes make the size unknown beforehand, and
+	// growing each page's slices took most of the bytes this stage
+	// allocated.
+	type scratch struct{ meta, text []byte }
+	parallel(len(c.pages), func(i int, z *scratch) {
 		p := &c.pages[i]
-		// Sized up front (escapes aside): growing t took most of the
-		// bytes this stage allocates.
-		bn, tn := 16+len(p.url)+len(p.title)+len(p.kind)+len(p.desc), 2
-		for _, d := range p.docs {
-			bn += len(c.docs[d].Heading) + len(c.docs[d].Anchor) + 8
-			tn += min(len(c.docs[d].Body), 4*maxStoredRunes) + 3
-		}
-		b := append(make([]byte, 0, bn), '[')
+		b := append(z.meta[:0], '[')
 		for _, s := range []string{p.url, p.title, p.kind, p.desc} {
 			b = append(appendString(b, s), ',')
 		}
 		b = append(b, '[')
-		t := append(make([]byte, 0, tn), '[')
+		t := append(z.text[:0], '[')
 		for k, d := range p.docs {
 			doc := &c.docs[d]
 			if k > 0 {
@@ -142,7 +140,8 @@ func docEntries(c *corpus) []docEntry {
 			}
 			t = appendString(t, truncate(doc.Body, maxStoredRunes))
 		}
-		entries[i] = docEntry{append(b, ']', ']'), append(t, ']')}
+		z.meta, z.text = append(b, ']', ']'), append(t, ']')
+		entries[i] = docEntry{bytes.Clone(z.meta), bytes.Clone(z.text)}
 	})
 	return entries
 }

@@ -48,18 +48,33 @@ func Tokenize(s string) []string {
 }
 
 // scan tokenizes s, numbering positions from pos, and calls fn for each
-// token (once for a Han character and the pair it ends). It returns the position after the last token.
+// token (once for a Han character and the pair it ends). It returns the
+// position after the last token.
 func scan(s string, pos int32, fn func(*token)) int32 {
+	var sc scanner
+	return sc.scan(s, pos, fn)
+}
+
+// scanner is scan's state, which a caller that scans many texts keeps: the
+// token handed to fn and the word buffer would otherwise be allocated by
+// each call, as fn may keep them.
+type scanner struct {
+	tok  token
+	word []byte
+}
+
+// scan is scan, with sc's token and buffer.
+func (sc *scanner) scan(s string, pos int32, fn func(*token)) int32 {
 	tab := table()
 	var (
-		tok  token
-		word []byte
+		tok  = &sc.tok
+		word = sc.word[:0]
 		prev rune // previous Han character of the current run, or 0
 	)
 	flushWord := func() {
 		if len(word) > 0 {
-			tok = token{kind: kindWord, word: word, pos: pos}
-			fn(&tok)
+			*tok = token{kind: kindWord, word: word, pos: pos}
+			fn(tok)
 			pos++
 			word = word[:0]
 		}
@@ -89,8 +104,8 @@ func scan(s string, pos int32, fn func(*token)) int32 {
 		switch {
 		case isHan(r):
 			flushWord()
-			tok = token{kind: kindHan, han: r, prev: prev, pos: pos}
-			fn(&tok)
+			*tok = token{kind: kindHan, han: r, prev: prev, pos: pos}
+			fn(tok)
 			pos++
 			prev = r
 		case isWordRune(r):
@@ -102,6 +117,7 @@ func scan(s string, pos int32, fn func(*token)) int32 {
 		}
 	}
 	flushWord()
+	sc.word = word
 	return pos
 }
 
