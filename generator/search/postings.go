@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -76,11 +77,17 @@ type encodeScratch struct {
 // section, signature and impact (its BM25 score times scale, rounded to
 // 1…255), grouped by page.
 func (s *encodeScratch) load(l *blockList, c *corpus, idf, scale float64) {
-	s.sec, s.sig, s.imp = s.sec[:0], s.sig[:0], s.imp[:0]
+	s.sec = slices.Grow(s.sec[:0], l.n)[:l.n]
+	s.imp = slices.Grow(s.imp[:0], l.n)[:l.n]
+	s.sig = s.sig[:0]
+	if l.sig {
+		s.sig = slices.Grow(s.sig, l.n)[:l.n]
+	}
 	s.page, s.start, s.best, s.least = s.page[:0], s.start[:0], s.best[:0], s.least[:0]
+	k := 0
 	for _, blk := range l.blocks {
 		var doc uint32
-		for i := 0; i < len(blk); {
+		for i := 0; i < len(blk); k++ {
 			if gap := blk[i]; gap < 0x80 {
 				doc += uint32(gap)
 				i++
@@ -89,15 +96,15 @@ func (s *encodeScratch) load(l *blockList, c *corpus, idf, scale float64) {
 				doc += uint32(gap)
 				i += n
 			}
-			imp := uint8(max(1, min(255, math.Round(bm25(binary.LittleEndian.Uint16(blk[i:]), idf)*scale))))
+			imp := impact(bm25(binary.LittleEndian.Uint16(blk[i:]), idf) * scale)
 			i += 2
 			if l.sig {
-				s.sig = append(s.sig, blk[i])
+				s.sig[k] = blk[i]
 				i++
 			}
-			if pg := c.docPage[doc]; len(s.page) == 0 || pg != s.page[len(s.page)-1] {
+			if pg := c.docPage[doc]; k == 0 || pg != s.page[len(s.page)-1] {
 				s.page = append(s.page, pg)
-				s.start = append(s.start, int32(len(s.imp)))
+				s.start = append(s.start, int32(k))
 				s.best = append(s.best, imp)
 				s.least = append(s.least, imp)
 			} else {
@@ -105,11 +112,24 @@ func (s *encodeScratch) load(l *blockList, c *corpus, idf, scale float64) {
 				s.best[p] = max(s.best[p], imp)
 				s.least[p] = min(s.least[p], imp)
 			}
-			s.sec = append(s.sec, c.docSec[doc])
-			s.imp = append(s.imp, imp)
+			s.sec[k] = c.docSec[doc]
+			s.imp[k] = imp
 		}
 	}
-	s.start = append(s.start, int32(len(s.imp)))
+	s.start = append(s.start, int32(k))
+}
+
+// impact returns a scaled score, finite and not negative, rounded to
+// 1…255. It runs once per posting: comparisons cost less than float min
+// and max, which handle NaN and -0, which scores never are.
+func impact(x float64) uint8 {
+	switch x = math.Round(x); {
+	case x >= 255:
+		return 255
+	case x <= 1:
+		return 1
+	}
+	return uint8(x)
 }
 
 // encode splits the loaded postings of a token found in df sections into
