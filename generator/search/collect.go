@@ -35,6 +35,7 @@ type collector struct {
 	accs []acc   // by id
 	seen []int32 // ids of the current doc's tokens, in order of first occurrence
 	scan scanner
+	slab []byte // what is left of the allocation new blocks are cut from
 }
 
 // acc counts a token in the current doc: its term frequency in each field
@@ -69,9 +70,10 @@ type blockList struct {
 // maxPostingLen is the most bytes a posting takes in a blockList.
 const maxPostingLen = binary.MaxVarintLen32 + 2 + 1
 
-func (b *blockList) add(p posting) {
+// add appends p, taking a new block from slab when cur is full.
+func (b *blockList) add(p posting, slab *[]byte) {
 	if len(b.cur)+maxPostingLen > cap(b.cur) {
-		b.grow()
+		b.grow(slab)
 	}
 	blk := b.cur[:len(b.cur)+maxPostingLen] // room checked above
 	n := len(b.cur)
@@ -93,16 +95,26 @@ func (b *blockList) add(p posting) {
 	b.maxWTF = max(b.maxWTF, p.wtf)
 }
 
-// grow starts a new block, twice the size of the last one up to 16 KB.
-func (b *blockList) grow() {
+// grow starts a new block, twice the size of the last one up to 16 KB,
+// cut from the front of slab: a collector's blocks share a few large
+// allocations instead of tens of thousands of small ones, and all are
+// dropped together once the index is written.
+func (b *blockList) grow(slab *[]byte) {
 	size := 32
 	if b.cur != nil {
 		size = min(16<<10, 2*cap(b.cur))
 		b.blocks = append(b.blocks, b.cur)
 	}
-	b.cur = make([]byte, 0, size)
+	if len(*slab) < size {
+		*slab = make([]byte, slabSize)
+	}
+	b.cur = (*slab)[:0:size]
+	*slab = (*slab)[size:]
 	b.last = 0
 }
+
+// slabSize is the size of the allocations blocks are cut from.
+const slabSize = 64 << 10
 
 // seal moves cur to blocks, so that blocks hold every posting.
 func (b *blockList) seal() {
@@ -280,7 +292,7 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 			f := bits.TrailingZeros8(m)
 			w += float64(a.tf[f]) * norm[f]
 		}
-		col.lists[id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig})
+		col.lists[id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig}, &col.slab)
 	}
 }
 
