@@ -95,26 +95,37 @@ func (b *blockList) add(p posting, slab *[]byte) {
 	b.maxWTF = max(b.maxWTF, p.wtf)
 }
 
-// grow starts a new block, twice the size of the last one up to 16 KB,
-// cut from the front of slab: a collector's blocks share a few large
-// allocations instead of tens of thousands of small ones, and all are
-// dropped together once the index is written.
+// grow starts a new block, twice the size of the last one up to 16 KB.
+// Blocks up to maxSlabBlock are cut from the front of slab: a collector's
+// small blocks, most of its blocks, share a few allocations instead of
+// tens of thousands, and all are dropped together once the index is
+// written. Larger blocks are allocated alone, so that what a slab leaves
+// unused when the next block does not fit stays small.
 func (b *blockList) grow(slab *[]byte) {
 	size := 32
 	if b.cur != nil {
 		size = min(16<<10, 2*cap(b.cur))
 		b.blocks = append(b.blocks, b.cur)
 	}
+	b.last = 0
+	if size > maxSlabBlock {
+		b.cur = make([]byte, 0, size)
+		return
+	}
 	if len(*slab) < size {
 		*slab = make([]byte, slabSize)
 	}
 	b.cur = (*slab)[:0:size]
 	*slab = (*slab)[size:]
-	b.last = 0
 }
 
-// slabSize is the size of the allocations blocks are cut from.
-const slabSize = 64 << 10
+// slabSize is the size of the allocations small blocks are cut from, and
+// maxSlabBlock the largest block cut from one: a slab leaves at most 1/32
+// of it unused.
+const (
+	slabSize     = 64 << 10
+	maxSlabBlock = 2 << 10
+)
 
 // seal moves cur to blocks, so that blocks hold every posting.
 func (b *blockList) seal() {
