@@ -27,14 +27,33 @@ func (w *bitWriter) bits(v uint64, n uint) {
 // gamma appends x ≥ 1 in Elias gamma code: as many 0 bits as x has bits
 // after its leading 1, a 1, then those bits (as a number, low bit first).
 func (w *bitWriter) gamma(x uint64) {
+	if v, n, ok := gammaCode(x); ok {
+		w.bits(v, n)
+		return
+	}
 	z := uint(bits.Len64(x)) - 1
 	w.bits(1<<z, z+1)
 	w.bits(x, z)
 }
 
+// gammaCode returns the gamma code of x ≥ 1 as n bits of v, when it fits
+// 31 bits (x < 2^15), so that a caller writes it with one call to bits,
+// with other bits if they fit too.
+func gammaCode(x uint64) (v uint64, n uint, ok bool) {
+	z := uint(bits.Len64(x)) - 1
+	if z > 15 {
+		return 0, 0, false
+	}
+	return 1<<z | (x&(1<<z-1))<<(z+1), 2*z + 1, true
+}
+
 // expGolomb appends v ≥ 0 in exponential-Golomb code of order k: gamma of
 // v>>k plus 1, then the k low bits of v.
 func (w *bitWriter) expGolomb(v uint64, k uint) {
+	if g, n, ok := gammaCode(v>>k + 1); ok && n+k <= 32 {
+		w.bits(g|(v&(1<<k-1))<<n, n+k)
+		return
+	}
 	w.gamma(v>>k + 1)
 	w.bits(v, k)
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"encoding/binary"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -31,13 +32,22 @@ type collector struct {
 	text  []string         // id → token
 	lists []blockList      // id → postings
 	// per-doc scratch
-	use  []use // by id
-	accs []acc
+	accs []acc   // by id
+	seen []int32 // ids of the current doc's tokens, in order of first occurrence
+	scan scanner
+	slab []byte // what is left of the allocation new blocks are cut from
 }
 
-// use is where the current doc counts a token: accs[slot], if the doc is
-// seen (its number plus 1). One struct keeps both in one cache line.
-type use struct{ seen, slot int32 }
+// acc counts a token in the current doc: its term frequency in each field
+// and, for Han pairs, its position signature. It is indexed by token id,
+// so that counting a token is one array access, and is valid only if doc
+// is the current doc's number plus 1.
+type acc struct {
+	doc    int32
+	tf     [numFields]uint16
+	sig    uint8
+	fields uint8 // bit f set if tf[f] > 0
+}
 
 // blockList is a list of postings, compact because a large site has tens
 // of millions of them (the collected postings are the build's peak live
@@ -45,68 +55,84 @@ type use struct{ seen, slot int32 }
 // pairs of Han characters, the signature, 3 or 4 bytes where the struct
 // takes 8. The bytes are in blocks of growing size, so that appending
 // never copies, and each block starts from doc 0, so that the lists of
-// workers holding consecutive docs join by joining their blocks.
+// workers holding consecutive docs join by joining their blocks. The block
+// being filled is cur, outside blocks, so that add, which runs once per
+// posting, reaches it in one load.
 type blockList struct {
-	blocks [][]byte
-	n      int    // number of postings
-	maxWTF uint16 // largest wtf
-	last   uint32 // doc of the last posting of the last block
-	sig    bool   // whether postings have a signature
+	cur    []byte   // the block being filled
+	blocks [][]byte // the blocks before cur
+	n      int      // number of postings
+	last   uint32   // doc of the last posting of cur
+	maxWTF uint16   // largest wtf
+	sig    bool     // whether postings have a signature
 }
 
 // maxPostingLen is the most bytes a posting takes in a blockList.
 const maxPostingLen = binary.MaxVarintLen32 + 2 + 1
 
-func (b *blockList) add(p posting) {
-	k := len(b.blocks) - 1
-	if k < 0 || len(b.blocks[k])+maxPostingLen > cap(b.blocks[k]) {
-		size := 32
-		if k >= 0 {
-			size = min(16<<10, 2*cap(b.blocks[k]))
-		}
-		b.blocks = append(b.blocks, make([]byte, 0, size))
-		k++
-		b.last = 0
+// add appends p, taking a new block from slab when cur is full.
+func (b *blockList) add(p posting, slab *[]byte) {
+	if len(b.cur)+maxPostingLen > cap(b.cur) {
+		b.grow(slab)
 	}
-	blk := b.blocks[k]
-	n := len(blk)
-	blk = blk[:n+maxPostingLen] // room checked above
-	n += binary.PutUvarint(blk[n:], uint64(p.doc-b.last))
+	blk := b.cur[:len(b.cur)+maxPostingLen] // room checked above
+	n := len(b.cur)
+	if gap := p.doc - b.last; gap < 0x80 {
+		blk[n] = byte(gap)
+		n++
+	} else {
+		n += binary.PutUvarint(blk[n:], uint64(gap))
+	}
 	binary.LittleEndian.PutUint16(blk[n:], p.wtf)
 	n += 2
 	if b.sig {
 		blk[n] = p.sig
 		n++
 	}
-	b.blocks[k] = blk[:n]
+	b.cur = blk[:n]
 	b.last = p.doc
 	b.n++
 	b.maxWTF = max(b.maxWTF, p.wtf)
 }
 
-// appendTo appends all postings to dst.
-func (b *blockList) appendTo(dst []posting) []posting {
-	for _, blk := range b.blocks {
-		var doc uint64
-		for i := 0; i < len(blk); {
-			gap, n := binary.Uvarint(blk[i:])
-			doc += gap
-			p := posting{doc: uint32(doc), wtf: binary.LittleEndian.Uint16(blk[i+n:])}
-			i += n + 2
-			if b.sig {
-				p.sig = blk[i]
-				i++
-			}
-			dst = append(dst, p)
-		}
+// grow starts a new block, twice the size of the last one up to 16 KB.
+// Blocks up to maxSlabBlock are cut from the front of slab: a collector's
+// small blocks, most of its blocks, share a few allocations instead of
+// tens of thousands, and all are dropped together once the index is
+// written. Larger blocks are allocated alone, so that what a slab leaves
+// unused when the next block does not fit stays small.
+func (b *blockList) grow(slab *[]byte) {
+	size := 32
+	if b.cur != nil {
+		size = min(16<<10, 2*cap(b.cur))
+		b.blocks = append(b.blocks, b.cur)
 	}
-	return dst
+	b.last = 0
+	if size > maxSlabBlock {
+		b.cur = make([]byte, 0, size)
+		return
+	}
+	if len(*slab) < size {
+		*slab = make([]byte, slabSize)
+	}
+	b.cur = (*slab)[:0:size]
+	*slab = (*slab)[size:]
 }
 
-type acc struct {
-	id  int32
-	tf  [numFields]uint16
-	sig uint8
+// slabSize is the size of the allocations small blocks are cut from, and
+// maxSlabBlock the largest block cut from one: a slab leaves at most 1/32
+// of it unused.
+const (
+	slabSize     = 64 << 10
+	maxSlabBlock = 2 << 10
+)
+
+// seal moves cur to blocks, so that blocks hold every posting.
+func (b *blockList) seal() {
+	if len(b.cur) > 0 {
+		b.blocks = append(b.blocks, b.cur)
+	}
+	b.cur = nil
 }
 
 func newCollector() *collector {
@@ -117,36 +143,59 @@ func (col *collector) newID(text string, sig bool) int32 {
 	id := int32(len(col.text))
 	col.text = append(col.text, text)
 	col.lists = append(col.lists, blockList{sig: sig})
-	col.use = append(col.use, use{})
+	col.accs = append(col.accs, acc{})
 	return id
 }
 
-// id returns the id of a token, numbering new tokens.
-func (col *collector) id(t *token) int32 {
-	switch t.kind {
-	case kindHan1:
-		if t.a >= denseLo && t.a < denseHi {
-			p := &col.han[t.a-denseLo]
-			if *p == 0 {
-				*p = col.newID(string(t.a), false) + 1
-			}
-			return *p - 1
+// hanID returns the id of a Han character, numbering new tokens.
+func (col *collector) hanID(r rune) int32 {
+	if r >= denseLo && r < denseHi {
+		p := &col.han[r-denseLo]
+		if *p == 0 {
+			*p = col.newID(string(r), false) + 1
 		}
-		fallthrough
-	case kindHan2:
-		p := col.keys.slot(uint64(t.a)<<21 | uint64(t.b))
-		if *p < 0 {
-			*p = col.newID(t.text(), t.kind == kindHan2)
-		}
-		return *p
+		return *p - 1
 	}
-	id, ok := col.words[string(t.word)]
+	p := col.keys.slot(uint64(r) << 21)
+	if *p < 0 {
+		*p = col.newID(string(r), false)
+	}
+	return *p
+}
+
+// pairID returns the id of a pair of Han characters, numbering new tokens.
+func (col *collector) pairID(a, b rune) int32 {
+	p := col.keys.slot(uint64(a)<<21 | uint64(b))
+	if *p < 0 {
+		*p = col.newID(hanPair(a, b), true)
+	}
+	return *p
+}
+
+// wordID returns the id of a word, numbering new tokens.
+func (col *collector) wordID(word []byte) int32 {
+	id, ok := col.words[string(word)]
 	if !ok {
-		w := string(t.word)
+		w := string(word)
 		id = col.newID(w, false)
 		col.words[w] = id
 	}
 	return id
+}
+
+// count counts a token in field f of the current doc, numbered stamp, and
+// returns its counts.
+func (col *collector) count(id int32, f int, stamp int32) *acc {
+	a := &col.accs[id]
+	if a.doc != stamp {
+		*a = acc{doc: stamp}
+		col.seen = append(col.seen, id)
+	}
+	if a.tf[f] < 1<<16-1 {
+		a.tf[f]++
+	}
+	a.fields |= 1 << f
+	return a
 }
 
 // collect tokenizes every doc in parallel and returns each token's postings,
@@ -199,6 +248,7 @@ func mergePostings(cols []*collector) postingLists {
 	for _, col := range cols {
 		for id, t := range col.text {
 			l := &col.lists[id]
+			l.seal()
 			if m, ok := byText[t]; ok {
 				m.blocks = append(m.blocks, l.blocks...)
 				m.n += l.n
@@ -219,7 +269,7 @@ func mergePostings(cols []*collector) postingLists {
 
 // addDoc tokenizes every field of doc d and appends one posting per token.
 func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[numFields]float64) {
-	col.accs = col.accs[:0]
+	col.seen = col.seen[:0]
 	stamp := int32(d + 1)
 	text, weight := c.fields(d, labels)
 	var pos int32
@@ -227,20 +277,16 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		if text[f] == "" {
 			continue
 		}
-		pos = scan(text[f], pos, func(t *token) {
-			id := col.id(t)
-			u := &col.use[id]
-			if u.seen != stamp {
-				*u = use{seen: stamp, slot: int32(len(col.accs))}
-				col.accs = append(col.accs, acc{id: id})
+		pos = col.scan.scan(text[f], pos, func(t *token) {
+			if t.kind == kindWord {
+				col.count(col.wordID(t.word), f, stamp)
+				return
 			}
-			a := &col.accs[u.slot]
-			if a.tf[f] < 1<<16-1 {
-				a.tf[f]++
+			if t.prev != 0 {
+				a := col.count(col.pairID(t.prev, t.han), f, stamp)
+				a.sig |= 1 << ((t.pos - 1) & 7)
 			}
-			if t.kind == kindHan2 {
-				a.sig |= 1 << (t.pos & 7)
-			}
+			col.count(col.hanID(t.han), f, stamp)
 		}) + fieldGap
 	}
 	var norm [numFields]float64
@@ -248,13 +294,16 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 		b := fieldB(f)
 		norm[f] = weight[f] / (1 - b + b*float64(len(text[f]))/avg[f])
 	}
-	for i := range col.accs {
-		a := &col.accs[i]
+	for _, id := range col.seen {
+		a := &col.accs[id]
+		// The fields a token is in, in order: the sum is the same as over
+		// all fields, as adding 0 changes no float.
 		var w float64
-		for f, tf := range a.tf {
-			w += float64(tf) * norm[f]
+		for m := a.fields; m != 0; m &= m - 1 {
+			f := bits.TrailingZeros8(m)
+			w += float64(a.tf[f]) * norm[f]
 		}
-		col.lists[a.id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig})
+		col.lists[id].add(posting{doc: uint32(d), wtf: uint16(min(w*wtfUnit+0.5, 1<<16-1)), sig: a.sig}, &col.slab)
 	}
 }
 
@@ -262,47 +311,51 @@ func (col *collector) addDoc(c *corpus, d int, labels map[string]string, avg *[n
 // runs once per token of the whole site, and Go's map is several times
 // slower for it.
 type keyTable struct {
-	keys  []uint64 // key+1, 0 for an empty slot
-	vals  []int32
+	slots []keySlot
 	used  int
 	shift uint
 }
 
+// keySlot is one slot of a keyTable: key and value share a cache line.
+type keySlot struct {
+	key uint64 // key+1, 0 for an empty slot
+	val int32
+}
+
 func newKeyTable() keyTable {
 	const bits = 12
-	return keyTable{keys: make([]uint64, 1<<bits), vals: make([]int32, 1<<bits), shift: 64 - bits}
+	return keyTable{slots: make([]keySlot, 1<<bits), shift: 64 - bits}
 }
 
 // slot returns the value slot of key, adding the key with value -1 if new.
 func (t *keyTable) slot(key uint64) *int32 {
 	key++
-	mask := uint64(len(t.keys) - 1)
+	mask := uint64(len(t.slots) - 1)
 	for i := (key * 0x9E3779B97F4A7C15) >> t.shift; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		s := &t.slots[i]
+		switch s.key {
 		case key:
-			return &t.vals[i]
+			return &s.val
 		case 0:
-			if 4*(t.used+1) > 3*len(t.keys) {
+			if 4*(t.used+1) > 3*len(t.slots) {
 				t.grow()
 				return t.slot(key - 1)
 			}
-			t.keys[i] = key
-			t.vals[i] = -1
+			*s = keySlot{key: key, val: -1}
 			t.used++
-			return &t.vals[i]
+			return &s.val
 		}
 	}
 }
 
 func (t *keyTable) grow() {
-	old, vals := t.keys, t.vals
-	t.keys = make([]uint64, 2*len(old))
-	t.vals = make([]int32, 2*len(old))
+	old := t.slots
+	t.slots = make([]keySlot, 2*len(old))
 	t.shift--
 	t.used = 0
-	for i, k := range old {
-		if k != 0 {
-			*t.slot(k - 1) = vals[i]
+	for _, s := range old {
+		if s.key != 0 {
+			*t.slot(s.key - 1) = s.val
 		}
 	}
 }

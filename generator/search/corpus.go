@@ -35,6 +35,10 @@ func newCorpus(in []Doc) *corpus {
 		}
 		c.pages[p].docs = append(c.pages[p].docs, i)
 	}
+	// Each page may get a top section: at most this many docs.
+	n := len(in) + len(c.pages)
+	c.docs = make([]Doc, 0, n)
+	c.docPage, c.docSec, c.docDesc = make([]uint32, 0, n), make([]uint16, 0, n), make([]string, 0, n)
 	for p := range c.pages {
 		pg := &c.pages[p]
 		idx := pg.docs

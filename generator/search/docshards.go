@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding"
 	"encoding/binary"
+	"hash"
 	"hash/adler32"
 	"strconv"
 )
@@ -51,17 +52,26 @@ func (w *writer) docShards(c *corpus) (docs, dict shardSet, pages string) {
 	payloads := make([][]byte, len(runs))
 	parallel(len(runs), func(r int, z *deflateScratch) {
 		lo, hi := runs[r][0], runs[r][1]
-		b, t := []byte("[["), []byte{'['}
+		t := append(z.text[:0], '[')
+		n := 0
+		for i := lo; i < hi; i++ {
+			if i > lo {
+				t = append(t, ',')
+			}
+			t = append(t, entries[i].text...)
+			n += len(entries[i].meta) + 1
+		}
+		z.text = append(t, ']')
+		zt := codec.compress(z, z.text)
+		b := append(make([]byte, 0, n+base92Len(len(zt))+6), '[', '[')
 		for i := lo; i < hi; i++ {
 			if i > lo {
 				b = append(b, ',')
-				t = append(t, ',')
 			}
 			b = append(b, entries[i].meta...)
-			t = append(t, entries[i].text...)
 		}
 		b = append(b, "],"...)
-		payloads[r] = append(appendBase92(b, codec.compress(z, append(t, ']'))), ']')
+		payloads[r] = append(appendBase92(b, zt), ']')
 	})
 	w.ix.Stats.DocShards = len(payloads)
 	docs = w.scripts("d", payloads)
@@ -100,31 +110,29 @@ func docRuns(entries []docEntry, ratio float64) (runs [][2]int, counts string) {
 }
 
 // docEntries returns each page's entry. A section is its heading when its
-// anchor is derivedAnchor(heading), else [anchor, heading].
+// anchor is derivedAnchor(heading) (isDerivedAnchor), else [anchor, heading].
 func docEntries(c *corpus) []docEntry {
 	entries := make([]docEntry, len(c.pages))
-	parallel(len(c.pages), func(i int, _ *struct{}) {
+	// Each worker writes a page's JSON in its own buffers, and the entry
+	// is a copy at its size: escapes make the size unknown beforehand, and
+	// growing each page's slices took most of the bytes this stage
+	// allocated.
+	type scratch struct{ meta, text []byte }
+	parallel(len(c.pages), func(i int, z *scratch) {
 		p := &c.pages[i]
-		// Sized up front (escapes aside): growing t took most of the
-		// bytes this stage allocates.
-		bn, tn := 16+len(p.url)+len(p.title)+len(p.kind)+len(p.desc), 2
-		for _, d := range p.docs {
-			bn += len(c.docs[d].Heading) + len(c.docs[d].Anchor) + 8
-			tn += min(len(c.docs[d].Body), 4*maxStoredRunes) + 3
-		}
-		b := append(make([]byte, 0, bn), '[')
+		b := append(z.meta[:0], '[')
 		for _, s := range []string{p.url, p.title, p.kind, p.desc} {
 			b = append(appendString(b, s), ',')
 		}
 		b = append(b, '[')
-		t := append(make([]byte, 0, tn), '[')
+		t := append(z.text[:0], '[')
 		for k, d := range p.docs {
 			doc := &c.docs[d]
 			if k > 0 {
 				b = append(b, ',')
 				t = append(t, ',')
 			}
-			if derivedAnchor(doc.Heading) == doc.Anchor {
+			if isDerivedAnchor(doc.Heading, doc.Anchor) {
 				b = appendString(b, doc.Heading)
 			} else {
 				b = append(appendString(append(b, '['), doc.Anchor), ',')
@@ -132,7 +140,8 @@ func docEntries(c *corpus) []docEntry {
 			}
 			t = appendString(t, truncate(doc.Body, maxStoredRunes))
 		}
-		entries[i] = docEntry{append(b, ']', ']'), append(t, ']')}
+		z.meta, z.text = append(b, ']', ']'), append(t, ']')
+		entries[i] = docEntry{bytes.Clone(z.meta), bytes.Clone(z.text)}
 	})
 	return entries
 }
@@ -143,14 +152,34 @@ func docEntries(c *corpus) []docEntry {
 func derivedAnchor(heading string) string {
 	b := []byte(heading)
 	for i, c := range b {
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b[i] = c + 'a' - 'A'
-		case c == ' ':
-			b[i] = '-'
-		}
+		b[i] = derivedByte(c)
 	}
 	return string(b)
+}
+
+// isDerivedAnchor reports whether anchor is derivedAnchor(heading), without
+// building it.
+func isDerivedAnchor(heading, anchor string) bool {
+	if len(heading) != len(anchor) {
+		return false
+	}
+	for i := range len(heading) {
+		if derivedByte(heading[i]) != anchor[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// derivedByte is a byte of a heading as derivedAnchor writes it.
+func derivedByte(c byte) byte {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == ' ':
+		return '-'
+	}
+	return c
 }
 
 // textCodec compresses the section texts of document shards in the zlib
@@ -182,13 +211,16 @@ func newTextCodec(dict []byte) *textCodec {
 	return &textCodec{dict: dict, sum: sum}
 }
 
-// deflateScratch is one goroutine's reusable compressor.
+// deflateScratch is one goroutine's reusable compressor and buffers.
 type deflateScratch struct {
-	buf bytes.Buffer
-	w   *flate.Writer
+	buf  bytes.Buffer
+	w    *flate.Writer
+	sum  hash.Hash32
+	text []byte // the texts of the shard being written
 }
 
-// compress returns text's bytes in a document shard.
+// compress returns text's bytes in a document shard, valid until the next
+// call with z.
 func (c *textCodec) compress(z *deflateScratch, text []byte) []byte {
 	z.buf.Reset()
 	if c.dict == nil {
@@ -196,17 +228,17 @@ func (c *textCodec) compress(z *deflateScratch, text []byte) []byte {
 	}
 	if z.w == nil {
 		z.w, _ = flate.NewWriterDict(&z.buf, textLevel, c.dict) // the level is valid
+		z.sum = adler32.New()
 	} else {
 		z.w.Reset(&z.buf)
 	}
 	z.w.Write(text)
 	z.w.Close()
-	h := adler32.New()
-	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.sum); err != nil {
+	if err := z.sum.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.sum); err != nil {
 		panic(err) // the state came from MarshalBinary
 	}
-	h.Write(text)
-	return binary.BigEndian.AppendUint32(bytes.Clone(z.buf.Bytes()), h.Sum32())
+	z.sum.Write(text)
+	return binary.BigEndian.AppendUint32(z.buf.Bytes(), z.sum.Sum32())
 }
 
 // stream returns the dictionary file's bytes: the zlib header and the

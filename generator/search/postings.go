@@ -1,9 +1,11 @@
 package search
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -26,64 +28,117 @@ func encodePostings(pl postingLists, c *corpus, opt Options) []encodedToken {
 	idf := func(df int) float64 {
 		return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 	}
-	// BM25 with saturated term frequency: score = idf·wtf·(k1+1)/(wtf+k1).
-	score := func(wtf uint16, idf float64) float64 {
-		w := float64(wtf) / wtfUnit
-		return idf * w * (bm25K1 + 1) / (w + bm25K1)
-	}
 	// BM25 grows with wtf, so each token's largest wtf gives its largest
 	// score, and the largest of those sets the scale.
 	var top float64
 	for k := range texts {
-		top = max(top, score(lists[k].maxWTF, idf(lists[k].n)))
+		top = max(top, bm25(lists[k].maxWTF, idf(lists[k].n)))
 	}
 	scale := 255 / max(top, 1e-9)
 	out := make([]encodedToken, len(texts))
 	parallel(len(texts), func(k int, s *encodeScratch) {
 		t := texts[k]
-		s.flat = lists[k].appendTo(s.flat[:0])
-		l := s.flat
-		i := idf(len(l))
-		s.imp = s.imp[:0]
-		for _, p := range l {
-			s.imp = append(s.imp, uint8(max(1, min(255, math.Round(score(p.wtf, i)*scale)))))
-		}
+		s.load(&lists[k], c, idf(lists[k].n), scale)
 		head := opt.HeadPages
 		if isHanChar(t) {
 			head = max(1, head/2)
 		}
-		out[k] = s.encode(t, l, c, head, len(c.pages), opt.TailShare)
+		out[k] = s.encode(t, lists[k].n, head, len(c.pages), opt.TailShare)
 	})
 	return out
 }
 
-// encodeScratch holds one goroutine's reusable buffers.
-type encodeScratch struct {
-	flat  []posting // the token's postings
-	imp   []uint8   // impact of each posting
-	start []int32   // index of the first posting of each page
-	best  []uint8   // highest impact of each page
-	head  []bool    // whether each page goes to the head
-	hist  [256]int  // pages by best impact
-	gaps  []uint32  // page gaps of the pages being encoded
+// bm25 returns the score of a posting: BM25 with saturated term frequency,
+// idf·wtf·(k1+1)/(wtf+k1).
+func bm25(wtf uint16, idf float64) float64 {
+	w := float64(wtf) / wtfUnit
+	return idf * w * (bm25K1 + 1) / (w + bm25K1)
 }
 
-// encode groups a token's postings by page, splits them into head and tail
-// when there are more than headPages pages, and encodes both.
-func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages, totalPages int, tailShare float64) encodedToken {
-	e := encodedToken{text: text, df: len(l)}
-	s.start, s.best = s.start[:0], s.best[:0]
-	for k, p := range l {
-		if k == 0 || c.docPage[p.doc] != c.docPage[l[k-1].doc] {
-			s.start = append(s.start, int32(k))
-			s.best = append(s.best, 0)
-		}
-		b := &s.best[len(s.best)-1]
-		*b = max(*b, s.imp[k])
+// encodeScratch holds one goroutine's reusable buffers: a token's postings,
+// as load reads them, by posting and by page.
+type encodeScratch struct {
+	// by posting, in doc order
+	sec []uint16 // section of the posting's doc in its page
+	sig []uint8  // signature, for Han pairs
+	imp []uint8  // impact
+	// by page, in page order
+	page  []uint32 // the page
+	start []int32  // index of its first posting; one more holds the number of postings
+	best  []uint8  // highest impact of its postings
+	least []uint8  // lowest impact of its postings
+	head  []bool   // whether it goes to the head
+	hist  [256]int // pages by best impact
+	gaps  []uint32 // page gaps of the pages being encoded
+	out   []byte   // the bits being written
+}
+
+// load reads a sealed list of postings into s in one pass: each posting's
+// section, signature and impact (its BM25 score times scale, rounded to
+// 1…255), grouped by page.
+func (s *encodeScratch) load(l *blockList, c *corpus, idf, scale float64) {
+	s.sec = slices.Grow(s.sec[:0], l.n)[:l.n]
+	s.imp = slices.Grow(s.imp[:0], l.n)[:l.n]
+	s.sig = s.sig[:0]
+	if l.sig {
+		s.sig = slices.Grow(s.sig, l.n)[:l.n]
 	}
-	s.start = append(s.start, int32(len(l)))
+	s.page, s.start, s.best, s.least = s.page[:0], s.start[:0], s.best[:0], s.least[:0]
+	k := 0
+	for _, blk := range l.blocks {
+		var doc uint32
+		for i := 0; i < len(blk); k++ {
+			if gap := blk[i]; gap < 0x80 {
+				doc += uint32(gap)
+				i++
+			} else {
+				gap, n := binary.Uvarint(blk[i:])
+				doc += uint32(gap)
+				i += n
+			}
+			imp := impact(bm25(binary.LittleEndian.Uint16(blk[i:]), idf) * scale)
+			i += 2
+			if l.sig {
+				s.sig[k] = blk[i]
+				i++
+			}
+			if pg := c.docPage[doc]; k == 0 || pg != s.page[len(s.page)-1] {
+				s.page = append(s.page, pg)
+				s.start = append(s.start, int32(k))
+				s.best = append(s.best, imp)
+				s.least = append(s.least, imp)
+			} else {
+				p := len(s.page) - 1
+				s.best[p] = max(s.best[p], imp)
+				s.least[p] = min(s.least[p], imp)
+			}
+			s.sec[k] = c.docSec[doc]
+			s.imp[k] = imp
+		}
+	}
+	s.start = append(s.start, int32(k))
+}
+
+// impact returns a scaled score, finite and not negative, rounded to
+// 1…255. It runs once per posting: comparisons cost less than float min
+// and max, which handle NaN and -0, which scores never are.
+func impact(x float64) uint8 {
+	switch x = math.Round(x); {
+	case x >= 255:
+		return 255
+	case x <= 1:
+		return 1
+	}
+	return uint8(x)
+}
+
+// encode splits the loaded postings of a token found in df sections into
+// head and tail when they are on more than headPages pages, and encodes
+// both.
+func (s *encodeScratch) encode(text string, df, headPages, totalPages int, tailShare float64) encodedToken {
+	e := encodedToken{text: text, df: df}
 	sig := hasSignature(text)
-	pages := len(s.best)
+	pages := len(s.page)
 	s.head = s.head[:0]
 	for range pages {
 		s.head = append(s.head, true)
@@ -110,13 +165,24 @@ func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages, t
 			}
 		}
 		if keepsTail(text, pages, totalPages, tailShare) {
-			e.tail = s.appendPages(nil, l, c, sig, false)
+			e.tail = s.pages(sig, false)
 		} else {
 			e.cutoff = 0
 		}
 	}
-	e.head = s.appendPages(nil, l, c, sig, true)
+	e.head = s.pages(sig, true)
 	return e
+}
+
+// pages returns the encoded pages whose head flag equals head (see
+// appendPages), nil if none, in a slice of their size: the bits are
+// written in s.out, whose growing would allocate more than the result.
+func (s *encodeScratch) pages(sig, head bool) []byte {
+	s.out = s.appendPages(s.out[:0], sig, head)
+	if len(s.out) == 0 {
+		return nil
+	}
+	return append([]byte(nil), s.out...)
 }
 
 // appendPages encodes the pages whose head flag equals head, in page order,
@@ -135,20 +201,17 @@ func (s *encodeScratch) encode(text string, l []posting, c *corpus, headPages, t
 // page gaps, and a token's impacts span a narrow range, lo to lo+2^w-1;
 // most pairs occur once in a section. On the synthetic corpus this is 40 %
 // smaller than bytes per field.
-func (s *encodeScratch) appendPages(b []byte, l []posting, c *corpus, sig, head bool) []byte {
+func (s *encodeScratch) appendPages(b []byte, sig, head bool) []byte {
 	s.gaps = s.gaps[:0]
 	lo, hi := uint8(255), uint8(0)
 	prev := int64(-1)
-	for p := range len(s.start) - 1 {
+	for p, pg := range s.page {
 		if s.head[p] != head {
 			continue
 		}
-		pg := int64(c.docPage[l[s.start[p]].doc])
-		s.gaps = append(s.gaps, uint32(pg-prev-1))
-		prev = pg
-		for k := s.start[p]; k < s.start[p+1]; k++ {
-			lo, hi = min(lo, s.imp[k]), max(hi, s.imp[k])
-		}
+		s.gaps = append(s.gaps, uint32(int64(pg)-prev-1))
+		prev = int64(pg)
+		lo, hi = min(lo, s.least[p]), max(hi, s.best[p])
 	}
 	if len(s.gaps) == 0 {
 		return b
@@ -161,34 +224,40 @@ func (s *encodeScratch) appendPages(b []byte, l []posting, c *corpus, sig, head 
 	w.bits(uint64(lo), 8)
 	w.bits(uint64(width), 4)
 	n := 0
-	for p := range len(s.start) - 1 {
+	for p := range s.page {
 		if s.head[p] != head {
 			continue
 		}
 		w.expGolomb(uint64(s.gaps[n]), k)
 		n++
 		lo0, hi0 := s.start[p], s.start[p+1]
-		last := int(c.docSec[l[lo0].doc])
+		last := int(s.sec[lo0])
 		w.gamma(uint64(last) + 1)
 		for i := lo0 + 1; i < hi0; i++ {
-			sec := int(c.docSec[l[i].doc])
-			w.bits(1, 1)
-			w.gamma(uint64(sec - last))
+			// A 1 bit and the gap's gamma code, in one call when they fit.
+			sec := int(s.sec[i])
+			if g, n, ok := gammaCode(uint64(sec - last)); ok {
+				w.bits(1|g<<1, n+1)
+			} else {
+				w.bits(1, 1)
+				w.gamma(uint64(sec - last))
+			}
 			last = sec
 		}
 		w.bits(0, 1)
 		for i := lo0; i < hi0; i++ {
-			w.bits(uint64(s.imp[i]-lo), width)
-			if !sig {
-				continue
+			// The impact and the signature together: at most 8+9 bits.
+			v, n := uint64(s.imp[i]-lo), width
+			if sig {
+				if g := s.sig[i]; g != 0 && g&(g-1) == 0 {
+					v |= (1 | uint64(bits.TrailingZeros8(g))<<1) << n
+					n += 4
+				} else {
+					v |= uint64(g) << (n + 1)
+					n += 9
+				}
 			}
-			if g := l[i].sig; g != 0 && g&(g-1) == 0 {
-				w.bits(1, 1)
-				w.bits(uint64(bits.TrailingZeros8(g)), 3)
-			} else {
-				w.bits(0, 1)
-				w.bits(uint64(g), 8)
-			}
+			w.bits(v, n)
 		}
 	}
 	return w.bytes()

@@ -7,28 +7,23 @@ type tokenKind uint8
 
 const (
 	kindWord tokenKind = iota // a run of letters or digits
-	kindHan1                  // one Han character
-	kindHan2                  // two adjacent Han characters
+	kindHan                   // a Han character, and the pair it ends
 )
 
-// token is one token reported by scan. Word bytes are valid only during the
-// callback.
+// token is one token reported by scan, or two: a Han character that follows
+// another in its run also stands for the pair of both, whose position is
+// the one before its own. Word bytes are valid only during the callback.
 type token struct {
 	kind tokenKind
-	a, b rune   // Han characters (b only for kindHan2)
+	han  rune   // the Han character
+	prev rune   // the Han character before it in its run, or 0
 	word []byte // folded UTF-8 of a word
 	pos  int32  // position: Han characters and words count one each
 }
 
-// text returns the token as the string used in the index.
-func (t *token) text() string {
-	switch t.kind {
-	case kindHan1:
-		return string(t.a)
-	case kindHan2:
-		return string([]rune{t.a, t.b})
-	}
-	return string(t.word)
+// hanPair returns the index's text of a pair of Han characters.
+func hanPair(a, b rune) string {
+	return string([]rune{a, b})
 }
 
 // Tokenize splits s into search tokens, in order, as the index does at build
@@ -39,23 +34,47 @@ func (t *token) text() string {
 // (punctuation, spaces, symbols, emoji) separates tokens and is dropped.
 func Tokenize(s string) []string {
 	var out []string
-	scan(s, 0, func(t *token) { out = append(out, t.text()) })
+	scan(s, 0, func(t *token) {
+		switch {
+		case t.kind == kindWord:
+			out = append(out, string(t.word))
+			return
+		case t.prev != 0:
+			out = append(out, hanPair(t.prev, t.han))
+		}
+		out = append(out, string(t.han))
+	})
 	return out
 }
 
 // scan tokenizes s, numbering positions from pos, and calls fn for each
-// token. It returns the position after the last token.
+// token (once for a Han character and the pair it ends). It returns the
+// position after the last token.
 func scan(s string, pos int32, fn func(*token)) int32 {
+	var sc scanner
+	return sc.scan(s, pos, fn)
+}
+
+// scanner is scan's state, which a caller that scans many texts keeps: the
+// token handed to fn and the word buffer would otherwise be allocated by
+// each call, as fn may keep them.
+type scanner struct {
+	tok  token
+	word []byte
+}
+
+// scan is scan, with sc's token and buffer.
+func (sc *scanner) scan(s string, pos int32, fn func(*token)) int32 {
 	tab := table()
 	var (
-		tok  token
-		word []byte
+		tok  = &sc.tok
+		word = sc.word[:0]
 		prev rune // previous Han character of the current run, or 0
 	)
 	flushWord := func() {
 		if len(word) > 0 {
-			tok = token{kind: kindWord, word: word, pos: pos}
-			fn(&tok)
+			*tok = token{kind: kindWord, word: word, pos: pos}
+			fn(tok)
 			pos++
 			word = word[:0]
 		}
@@ -72,19 +91,21 @@ func scan(s string, pos int32, fn func(*token)) int32 {
 			r, n = utf8.DecodeRuneInString(s[i:])
 		}
 		i += n
-		if isIgnored(r) {
-			continue
+		if r >= 0x4E00 && r <= 0x9FFF {
+			// The main Han block, most of the input: never ignored, and
+			// folded by the table alone (fold's other cases are outside it).
+			r = tab.lookup(r)
+		} else {
+			if isIgnored(r) {
+				continue
+			}
+			r = tab.fold(r)
 		}
-		r = tab.fold(r)
 		switch {
 		case isHan(r):
 			flushWord()
-			if prev != 0 {
-				tok = token{kind: kindHan2, a: prev, b: r, pos: pos - 1}
-				fn(&tok)
-			}
-			tok = token{kind: kindHan1, a: r, pos: pos}
-			fn(&tok)
+			*tok = token{kind: kindHan, han: r, prev: prev, pos: pos}
+			fn(tok)
 			pos++
 			prev = r
 		case isWordRune(r):
@@ -96,6 +117,7 @@ func scan(s string, pos int32, fn func(*token)) int32 {
 		}
 	}
 	flushWord()
+	sc.word = word
 	return pos
 }
 

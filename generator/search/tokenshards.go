@@ -143,6 +143,24 @@ func (w *writer) tokenShards(tokens []encodedToken) (head, tail shardSet, layout
 	// directly, in token order (tokens arrive sorted).
 	hp := make([][]byte, nh)
 	tp := make([][]byte, nt)
+	// Each shard is allocated once, at about its size: its entries, and a
+	// tail's cutoff ("[" and ",255]"), and the braces.
+	hn, tn := make([]int, nh), make([]int, nt)
+	for i := range tokens {
+		t := &tokens[i]
+		s := shardOf[bucketOf(t.text, buckets)]
+		hn[s] += entryLen(t, t.head)
+		if t.tail != nil {
+			hn[s] += 6
+			tn[bucketOf(t.text, nt)] += entryLen(t, t.tail)
+		}
+	}
+	for s := range hp {
+		hp[s] = make([]byte, 0, hn[s]+2)
+	}
+	for s := range tp {
+		tp[s] = make([]byte, 0, tn[s]+2)
+	}
 	for _, t := range tokens {
 		s := shardOf[bucketOf(t.text, buckets)]
 		hp[s] = appendKey(hp[s], t.text)

@@ -252,7 +252,7 @@ func TestMinify(t *testing.T) {
 func TestSearchDocsKeepDescription(t *testing.T) {
 	p := &content.Page{FrontMatter: content.FrontMatter{Title: "服务质量问题", Description: "客服不回复怎么办"}, URL: "appeal-types/service-quality/"}
 	res := &markdown.Result{Sections: []markdown.Section{{ID: "怎么判断", Heading: "怎么判断", Text: "正文"}}}
-	docs := searchDocs(p, res)
+	docs := appendSearchDocs(nil, p, res)
 	if len(docs) != 1 || docs[0].Description != "客服不回复怎么办" {
 		t.Errorf("docs = %+v", docs)
 	}

@@ -14,12 +14,19 @@ import (
 // indexSearch builds the search index of every indexed page, one document per
 // page top and ## heading, and adds its files under search/.
 func indexSearch(ctx context.Context, site *content.Site, results map[*content.Page]*markdown.Result, strs render.Strings, files *store) error {
-	var docs []search.Doc
+	// One doc per section, or one for a page without: counted first, so
+	// that thousands of docs are not copied as the slice grows.
+	n := 0
 	for _, p := range site.All() {
-		if !p.Indexed() {
-			continue
+		if p.Indexed() {
+			n += max(1, sectionCount(results[p]))
 		}
-		docs = append(docs, searchDocs(p, results[p])...)
+	}
+	docs := make([]search.Doc, 0, n)
+	for _, p := range site.All() {
+		if p.Indexed() {
+			docs = appendSearchDocs(docs, p, results[p])
+		}
 	}
 	labels := map[string]string{"home": strs.T("kind.home")}
 	for _, sec := range site.Sections {
@@ -43,21 +50,30 @@ func indexSearch(ctx context.Context, site *content.Site, results map[*content.P
 	return nil
 }
 
-// searchDocs splits a page into its search documents. Page is the href from
-// the site root, with index.html so results open from file:// too.
-func searchDocs(p *content.Page, res *markdown.Result) []search.Doc {
+// appendSearchDocs appends a page's search documents to docs. Page is the
+// href from the site root, with index.html so results open from file://
+// too.
+func appendSearchDocs(docs []search.Doc, p *content.Page, res *markdown.Result) []search.Doc {
 	href := render.Rel("", p.URL)
 	base := search.Doc{Page: href, Title: p.Title, Description: p.Description, Kind: searchKind(p)}
-	if res == nil || len(res.Sections) == 0 {
-		return []search.Doc{base}
+	if sectionCount(res) == 0 {
+		return append(docs, base)
 	}
-	docs := make([]search.Doc, 0, len(res.Sections))
 	for _, s := range res.Sections {
 		d := base // every doc carries the description; search.Build uses it on the page top
 		d.Anchor, d.Heading, d.Body = s.ID, s.Heading, s.Text
 		docs = append(docs, d)
 	}
 	return docs
+}
+
+// sectionCount returns the number of sections of a converted page, 0 if
+// it has no result.
+func sectionCount(res *markdown.Result) int {
+	if res == nil {
+		return 0
+	}
+	return len(res.Sections)
 }
 
 // searchKind is what a result says a page is: its section (labelled with the
