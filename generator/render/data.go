@@ -51,6 +51,9 @@ type PageData struct {
 	// Theme features.
 	Sidebar []SideLink    // pages of the current section, for the sidebar
 	JSONLD  []template.JS // schema.org documents for ld+json blocks (only with baseURL)
+
+	set   *template.Template // the layout's templates, which SidebarItems and the like execute
+	frags *fragments
 }
 
 // Child is a page shown inside another: a section list entry, a step on the

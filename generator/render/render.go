@@ -35,6 +35,7 @@ type Renderer struct {
 	strs    Strings
 	assets  Assets
 	layouts map[string]*template.Template
+	frags   fragments // the HTML of links shown on many pages
 }
 
 // Templates returns the page templates a theme provides: the names of its
@@ -130,6 +131,7 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	if t == nil {
 		return diag.Errorf(sourceOf(e), 1, "no template templates/%s.html", e.Layout)
 	}
+	d.set, d.frags = t, &r.frags
 	name := "base"
 	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
 		name = "document"

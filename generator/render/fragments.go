@@ -1,0 +1,94 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"sync"
+)
+
+// fragments caches the HTML of the partials that show one link of a list
+// (sidebar-item, breadcrumb-item, menu-item). Such a link reads the same on
+// every page at the same depth that lists it, so each is executed once
+// instead of once per page: a link costs text/template half a dozen
+// reflected calls (the escapers html/template inserts, the ifs), which made
+// the lists most of a page's template work.
+//
+// A fragment is keyed by everything its partial receives: the partial is
+// executed with the link value alone and template functions are pure, so an
+// entry can never be stale, even when serve re-renders pages after a title
+// edit. It is safe for concurrent use.
+type fragments struct {
+	m sync.Map // fragmentKey → template.HTML
+}
+
+// fragmentKey names one execution of a partial. The template set is part of
+// it because each layout is parsed on its own and may redefine a partial.
+type fragmentKey struct {
+	set  *template.Template
+	name string
+	data any // a comparable value: SideLink, Link
+}
+
+// get returns the HTML of partial name executed with data, from the cache
+// when set made it before. Current items, which only their own page shows,
+// are executed every time and not kept.
+func (f *fragments) get(set *template.Template, name string, data any, keep bool) (template.HTML, error) {
+	k := fragmentKey{set: set, name: name, data: data}
+	if keep {
+		if h, ok := f.m.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+	}
+	var b bytes.Buffer
+	if err := set.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	if keep {
+		f.m.Store(k, h)
+	}
+	return h, nil
+}
+
+// items returns the HTML of partial name executed with each item, one after
+// the other. current says which items only their own page shows.
+func items[T any](d *PageData, name string, list []T, current func(T) bool) (template.HTML, error) {
+	if d.set == nil || len(list) == 0 {
+		return "", nil
+	}
+	parts := make([]template.HTML, len(list))
+	n := 0
+	for i, it := range list {
+		h, err := d.frags.get(d.set, name, it, !current(it))
+		if err != nil {
+			return "", err
+		}
+		parts[i] = h
+		n += len(h)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, h := range parts {
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
+// SidebarItems is the HTML of the sidebar's links: the partial
+// "sidebar-item" executed with each SideLink of .Sidebar.
+func (d *PageData) SidebarItems() (template.HTML, error) {
+	return items(d, "sidebar-item", d.Sidebar, func(l SideLink) bool { return l.Current })
+}
+
+// BreadcrumbItems is the HTML of the breadcrumb trail: the partial
+// "breadcrumb-item" executed with each Link of .Breadcrumbs.
+func (d *PageData) BreadcrumbItems() (template.HTML, error) {
+	return items(d, "breadcrumb-item", d.Breadcrumbs, func(l Link) bool { return l.Current })
+}
+
+// MenuItems is the HTML of the site menu's links: the partial "menu-item"
+// executed with each Link of .Menu.
+func (d *PageData) MenuItems() (template.HTML, error) {
+	return items(d, "menu-item", d.Menu, func(l Link) bool { return l.Current })
+}
