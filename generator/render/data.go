@@ -54,6 +54,7 @@ type PageData struct {
 
 	set   *template.Template // the layout's templates, which SidebarItems and the like execute
 	frags *fragments
+	frame *Frame // made by the first call of Shared
 }
 
 // Child is a page shown inside another: a section list entry, a step on the

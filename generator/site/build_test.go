@@ -308,3 +308,26 @@ func TestLinkPartialsFollowTheTheme(t *testing.T) {
 		}
 	}
 }
+
+// TestFramePartials: the header, head links and footer links are made once
+// per distinct Frame by the site's own partials, and a site whose header.html
+// predates them (ranging over .Menu with the page's data) still builds.
+func TestFramePartials(t *testing.T) {
+	site := fixtureSite()
+	site["templates/partials/footer-frame.html"] = f(`{{define "footer-frame"}}<p class="own-footer">{{.Site.Title}} {{.Home}}</p>{{end}}`)
+	site["templates/partials/header.html"] = f(`{{define "header"}}<header>{{.Title}}<a href="{{rel .URL ""}}">{{.Site.Title}}</a>{{range .Menu}}<a href="{{.Href}}">{{.Title}}</a>{{end}}</header>{{end}}`)
+	out, err := Build(context.Background(), Options{Site: site, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ page, want string }{
+		{"steps/login/index.html", `<p class="own-footer">测试指南 ../../index.html</p>`},
+		{"index.html", `<p class="own-footer">测试指南 index.html</p>`},
+		{"steps/login/index.html", `<header>登录账号<a href="../../index.html">测试指南</a><a href="../index.html">流程</a></header>`},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(string(out.Files[tt.page]), tt.want) {
+			t.Errorf("%s lacks %s", tt.page, tt.want)
+		}
+	}
+}
