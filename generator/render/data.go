@@ -52,9 +52,15 @@ type PageData struct {
 	Sidebar []SideLink    // pages of the current section, for the sidebar
 	JSONLD  []template.JS // schema.org documents for ld+json blocks (only with baseURL)
 
-	set   *template.Template // the layout's templates, which SidebarItems and the like execute
-	frags *fragments
-	frame *Frame // made by the first call of Shared
+	// Fragments shared between pages, made from the theme's partials
+	// (fragments.go): each list's item partial executed for each of its
+	// links, and the Frame partials.
+	SidebarItems    template.HTML // sidebar-item for each of .Sidebar
+	BreadcrumbItems template.HTML // breadcrumb-item for each of .Breadcrumbs
+	MenuItems       template.HTML // menu-item for each of .Menu
+	HeadFrame       template.HTML // head-frame: the stylesheet, icon and script links
+	HeaderFrame     template.HTML // header-frame: the site header
+	FooterFrame     template.HTML // footer-frame: the footer's links
 }
 
 // Child is a page shown inside another: a section list entry, a step on the

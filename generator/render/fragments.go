@@ -8,16 +8,17 @@ import (
 )
 
 // fragments caches the HTML of the partials that show one link of a list
-// (sidebar-item, breadcrumb-item, menu-item). Such a link reads the same on
-// every page at the same depth that lists it, so each is executed once
-// instead of once per page: a link costs text/template half a dozen
+// (sidebar-item, breadcrumb-item, menu-item) and of the Frame partials
+// (header-frame, head-frame, footer-frame). A link reads the same on every
+// page in one folder that lists it, and so does a Frame, so each is executed
+// once instead of once per page: a link costs text/template half a dozen
 // reflected calls (the escapers html/template inserts, the ifs), which made
-// the lists most of a page's template work.
+// these parts most of a page's template work.
 //
 // A fragment is keyed by everything its partial receives: the partial is
-// executed with the link value alone and template functions are pure, so an
-// entry can never be stale, even when serve re-renders pages after a title
-// edit. It is safe for concurrent use.
+// executed with the link or Frame value alone and template functions are
+// pure, so an entry can never be stale, even when serve re-renders pages
+// after a title edit. It is safe for concurrent use.
 type fragments struct {
 	sideLinks fragmentCache[SideLink]
 	links     fragmentCache[Link]
@@ -70,16 +71,42 @@ func (c *fragmentCache[T]) get(set *template.Template, name string, data T, keep
 	return h, nil
 }
 
+// share fills the page's shared fragments from the partials of its layout's
+// template set: its lists of links, then the Frame partials.
+func (d *PageData) share(set *template.Template, frags *fragments) error {
+	var err error
+	if d.SidebarItems, err = items(set, &frags.sideLinks, "sidebar-item", d.Sidebar, func(l SideLink) bool { return l.Current }); err != nil {
+		return err
+	}
+	isCurrent := func(l Link) bool { return l.Current }
+	if d.BreadcrumbItems, err = items(set, &frags.links, "breadcrumb-item", d.Breadcrumbs, isCurrent); err != nil {
+		return err
+	}
+	if d.MenuItems, err = items(set, &frags.links, "menu-item", d.Menu, isCurrent); err != nil {
+		return err
+	}
+	f := d.frame()
+	for _, p := range []struct {
+		name string
+		to   *template.HTML
+	}{{"head-frame", &d.HeadFrame}, {"header-frame", &d.HeaderFrame}, {"footer-frame", &d.FooterFrame}} {
+		if *p.to, err = frags.frames.get(set, p.name, f, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // items returns the HTML of partial name executed with each item, one after
 // the other. current says which items only their own page shows.
-func items[T comparable](d *PageData, c *fragmentCache[T], name string, list []T, current func(T) bool) (template.HTML, error) {
-	if d.set == nil || len(list) == 0 {
+func items[T comparable](set *template.Template, c *fragmentCache[T], name string, list []T, current func(T) bool) (template.HTML, error) {
+	if len(list) == 0 {
 		return "", nil
 	}
 	parts := make([]template.HTML, len(list))
 	n := 0
 	for i, it := range list {
-		h, err := c.get(d.set, name, it, !current(it))
+		h, err := c.get(set, name, it, !current(it))
 		if err != nil {
 			return "", err
 		}
@@ -92,22 +119,4 @@ func items[T comparable](d *PageData, c *fragmentCache[T], name string, list []T
 		b.WriteString(string(h))
 	}
 	return template.HTML(b.String()), nil
-}
-
-// SidebarItems is the HTML of the sidebar's links: the partial
-// "sidebar-item" executed with each SideLink of .Sidebar.
-func (d *PageData) SidebarItems() (template.HTML, error) {
-	return items(d, &d.frags.sideLinks, "sidebar-item", d.Sidebar, func(l SideLink) bool { return l.Current })
-}
-
-// BreadcrumbItems is the HTML of the breadcrumb trail: the partial
-// "breadcrumb-item" executed with each Link of .Breadcrumbs.
-func (d *PageData) BreadcrumbItems() (template.HTML, error) {
-	return items(d, &d.frags.links, "breadcrumb-item", d.Breadcrumbs, func(l Link) bool { return l.Current })
-}
-
-// MenuItems is the HTML of the site menu's links: the partial "menu-item"
-// executed with each Link of .Menu.
-func (d *PageData) MenuItems() (template.HTML, error) {
-	return items(d, &d.frags.links, "menu-item", d.Menu, func(l Link) bool { return l.Current })
 }

@@ -10,8 +10,11 @@ import (
 // site header, the stylesheet and script links of the head, the footer's
 // links. They depend on the page only through its place in the site (links
 // are relative) and the menu item that is current, so pages in one folder
-// share them. The partials .Shared executes receive a Frame instead of the
-// page's data; each distinct Frame is executed once per build.
+// share them. The partials header-frame, head-frame and footer-frame receive
+// a Frame instead of the page's data, so they must read nothing else (the
+// page's title, say, is not there); each distinct Frame is executed once per
+// build, and the pages receive the results as .HeaderFrame, .HeadFrame and
+// .FooterFrame.
 type Frame struct {
 	Site      *config.Config
 	Assets    Assets
@@ -22,24 +25,11 @@ type Frame struct {
 	MenuItems template.HTML
 }
 
-// Shared is the HTML of the partial name executed with the page's Frame:
-// {{.Shared "header"}}. A partial given to it must read nothing but the
-// Frame's fields (the page's title, say, is not there), which is what lets
-// every page with the same Frame share one execution.
-func (d *PageData) Shared(name string) (template.HTML, error) {
-	if d.set == nil {
-		return "", nil
+// frame returns the page's Frame.
+func (d *PageData) frame() Frame {
+	f := Frame{Site: d.Site, Assets: d.Assets, Root: d.Root, Home: Rel(d.URL, ""), CSS: d.CSS, JS: d.JS, MenuItems: d.MenuItems}
+	if d.PrintAll {
+		f.Print = Rel(d.URL, "print/")
 	}
-	if d.frame == nil {
-		menu, err := d.MenuItems()
-		if err != nil {
-			return "", err
-		}
-		d.frame = &Frame{Site: d.Site, Assets: d.Assets, Root: d.Root, Home: Rel(d.URL, ""),
-			CSS: d.CSS, JS: d.JS, MenuItems: menu}
-		if d.PrintAll {
-			d.frame.Print = Rel(d.URL, "print/")
-		}
-	}
-	return d.frags.frames.get(d.set, name, *d.frame, true)
+	return f
 }

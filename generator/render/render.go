@@ -131,10 +131,11 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	if t == nil {
 		return diag.Errorf(sourceOf(e), 1, "no template templates/%s.html", e.Layout)
 	}
-	d.set, d.frags = t, &r.frags
 	name := "base"
 	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
 		name = "document"
+	} else if err := d.share(t, &r.frags); err != nil {
+		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
 	}
 	if err := t.ExecuteTemplate(buf, name, d); err != nil {
 		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
