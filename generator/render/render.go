@@ -76,6 +76,7 @@ func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Rendere
 			errs.Add(templateError(name, err))
 			continue
 		}
+		inlineStrings(t, strs)
 		r.layouts[name] = t
 	}
 	return r, errs.Err()
