@@ -260,8 +260,13 @@ func (r *Renderer) children(in *Input, host *plan.Entry, pages []*content.Page) 
 
 // AnchorFor is the in-page anchor of a page shown inside another page.
 func AnchorFor(p *content.Page) string {
-	return "p-" + strings.NewReplacer("/", "-", ".md", "").Replace(p.Path)
+	return "p-" + anchorReplacer.Replace(p.Path)
 }
+
+// anchorReplacer is built once: a section's list page asks for the anchor of
+// each of its pages, and building the replacer was most of the cost. A
+// Replacer is safe for concurrent use and never changes.
+var anchorReplacer = strings.NewReplacer("/", "-", ".md", "")
 
 // toc returns the headings for the on-page table of contents: shown for
 // pages with three or more ## / ### headings unless front matter sets toc.
