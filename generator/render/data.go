@@ -25,7 +25,7 @@ type PageData struct {
 	Root        string // relative path to the site root: "./", "../../"
 	Canonical   string // absolute URL when baseURL is set
 	Content     template.HTML
-	TOC         []markdown.Heading
+	TOC         []TOCEntry
 	Menu        []Link
 	Breadcrumbs []Link
 	Prev, Next  *Link
@@ -268,21 +268,38 @@ func AnchorFor(p *content.Page) string {
 // Replacer is safe for concurrent use and never changes.
 var anchorReplacer = strings.NewReplacer("/", "-", ".md", "")
 
+// TOCEntry is one line of the on-page table of contents. Sub and Href are
+// worked out here so that the template makes no function call per line (gt,
+// anchorHref: each a reflected call).
+type TOCEntry struct {
+	Level int
+	ID    string
+	Text  string
+	Sub   bool              // a ### heading, indented under its ##
+	Href  template.HTMLAttr // href="#…": the anchor written as the heading's own (anchorHref)
+}
+
 // toc returns the headings for the on-page table of contents: shown for
 // pages with three or more ## / ### headings unless front matter sets toc.
-func toc(hs []markdown.Heading, p *content.Page) []markdown.Heading {
-	var out []markdown.Heading
+func toc(hs []markdown.Heading, p *content.Page) []TOCEntry {
+	n := 0
 	for _, h := range hs {
 		if h.Level == 2 || h.Level == 3 {
-			out = append(out, h)
+			n++
 		}
 	}
-	show := len(out) >= 3
+	show := n >= 3
 	if p.TOC != nil {
 		show = *p.TOC
 	}
-	if !show {
+	if !show || n == 0 {
 		return nil
+	}
+	out := make([]TOCEntry, 0, n)
+	for _, h := range hs {
+		if h.Level == 2 || h.Level == 3 {
+			out = append(out, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text, Sub: h.Level > 2, Href: anchorHref(h.ID)})
+		}
 	}
 	return out
 }

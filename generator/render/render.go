@@ -113,10 +113,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		// would percent-encode every non-ASCII byte of "#{{.ID}}" (9 bytes
 		// a Han character); this writes the fragment as the heading anchors
 		// do (markdown.Fragment).
-		"anchorHref": func(id string) template.HTMLAttr {
-			return template.HTMLAttr(`href="#` + html.EscapeString(markdown.Fragment(id)) + `"`)
-		},
+		"anchorHref": anchorHref,
 	}
+}
+
+func anchorHref(id string) template.HTMLAttr {
+	return template.HTMLAttr(`href="#` + html.EscapeString(markdown.Fragment(id)) + `"`)
 }
 
 // T returns a UI string of the site's language.
