@@ -43,9 +43,9 @@ func TestUIStringsBundleAndTheme(t *testing.T) {
 	box := read("templates/partials/search-box.html")
 	write("templates/partials/search-box.html", strings.Replace(box, "data-search-form", `data-search-form data-search-count="主题：{n} 条"`, 1))
 	footer := read("templates/partials/footer.html")
-	footer = strings.Replace(footer, "</footer>", `</footer><div id="checklist-strings" hidden data-reset="主题的清除"></div>`, 1)
-	footer = strings.Replace(footer, `<p class="footer-links">`, `<p class="footer-links"><button type="button" class="print-button" hidden>主题的打印</button>`, 1)
-	write("templates/partials/footer.html", footer)
+	write("templates/partials/footer.html", strings.Replace(footer, "</footer>", `</footer><div id="checklist-strings" hidden data-reset="主题的清除"></div>`, 1))
+	links := read("templates/partials/footer-frame.html")
+	write("templates/partials/footer-frame.html", strings.Replace(links, `<p class="footer-links">`, `<p class="footer-links"><button type="button" class="print-button" hidden>主题的打印</button>`, 1))
 	base := serveDir(t, buildSite(t, dir), "/")
 	ctx, rec := b.Tab(t)
 

@@ -25,7 +25,7 @@ type PageData struct {
 	Root        string // relative path to the site root: "./", "../../"
 	Canonical   string // absolute URL when baseURL is set
 	Content     template.HTML
-	TOC         []markdown.Heading
+	TOC         []TOCEntry
 	Menu        []Link
 	Breadcrumbs []Link
 	Prev, Next  *Link
@@ -51,6 +51,16 @@ type PageData struct {
 	// Theme features.
 	Sidebar []SideLink    // pages of the current section, for the sidebar
 	JSONLD  []template.JS // schema.org documents for ld+json blocks (only with baseURL)
+
+	// Fragments shared between pages, made from the theme's partials
+	// (fragments.go): each list's item partial executed for each of its
+	// links, and the Frame partials.
+	SidebarItems    template.HTML // sidebar-item for each of .Sidebar
+	BreadcrumbItems template.HTML // breadcrumb-item for each of .Breadcrumbs
+	MenuItems       template.HTML // menu-item for each of .Menu
+	HeadFrame       template.HTML // head-frame: the stylesheet, icon and script links
+	HeaderFrame     template.HTML // header-frame: the site header
+	FooterFrame     template.HTML // footer-frame: the footer's links
 }
 
 // Child is a page shown inside another: a section list entry, a step on the
@@ -250,24 +260,46 @@ func (r *Renderer) children(in *Input, host *plan.Entry, pages []*content.Page) 
 
 // AnchorFor is the in-page anchor of a page shown inside another page.
 func AnchorFor(p *content.Page) string {
-	return "p-" + strings.NewReplacer("/", "-", ".md", "").Replace(p.Path)
+	return "p-" + anchorReplacer.Replace(p.Path)
+}
+
+// anchorReplacer is built once: a section's list page asks for the anchor of
+// each of its pages, and building the replacer was most of the cost. A
+// Replacer is safe for concurrent use and never changes.
+var anchorReplacer = strings.NewReplacer("/", "-", ".md", "")
+
+// TOCEntry is one line of the on-page table of contents. Sub and Href are
+// worked out here so that the template makes no function call per line (gt,
+// anchorHref: each a reflected call).
+type TOCEntry struct {
+	Level int
+	ID    string
+	Text  string
+	Sub   bool              // a ### heading, indented under its ##
+	Href  template.HTMLAttr // href="#…": the anchor written as the heading's own (anchorHref)
 }
 
 // toc returns the headings for the on-page table of contents: shown for
 // pages with three or more ## / ### headings unless front matter sets toc.
-func toc(hs []markdown.Heading, p *content.Page) []markdown.Heading {
-	var out []markdown.Heading
+func toc(hs []markdown.Heading, p *content.Page) []TOCEntry {
+	n := 0
 	for _, h := range hs {
 		if h.Level == 2 || h.Level == 3 {
-			out = append(out, h)
+			n++
 		}
 	}
-	show := len(out) >= 3
+	show := n >= 3
 	if p.TOC != nil {
 		show = *p.TOC
 	}
-	if !show {
+	if !show || n == 0 {
 		return nil
+	}
+	out := make([]TOCEntry, 0, n)
+	for _, h := range hs {
+		if h.Level == 2 || h.Level == 3 {
+			out = append(out, TOCEntry{Level: h.Level, ID: h.ID, Text: h.Text, Sub: h.Level > 2, Href: anchorHref(h.ID)})
+		}
 	}
 	return out
 }

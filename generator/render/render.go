@@ -35,6 +35,7 @@ type Renderer struct {
 	strs    Strings
 	assets  Assets
 	layouts map[string]*template.Template
+	frags   fragments // the HTML of links shown on many pages
 }
 
 // Templates returns the page templates a theme provides: the names of its
@@ -83,6 +84,7 @@ func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Rendere
 			errs.Add(templateError(name, err))
 			continue
 		}
+		inlineStrings(t, strs)
 		r.layouts[name] = t
 	}
 	return r, errs.Err()
@@ -119,10 +121,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		// would percent-encode every non-ASCII byte of "#{{.ID}}" (9 bytes
 		// a Han character); this writes the fragment as the heading anchors
 		// do (markdown.Fragment).
-		"anchorHref": func(id string) template.HTMLAttr {
-			return template.HTMLAttr(`href="#` + html.EscapeString(markdown.Fragment(id)) + `"`)
-		},
+		"anchorHref": anchorHref,
 	}
+}
+
+func anchorHref(id string) template.HTMLAttr {
+	return template.HTMLAttr(`href="#` + html.EscapeString(markdown.Fragment(id)) + `"`)
 }
 
 // T returns a UI string of the site's language.
@@ -141,6 +145,8 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	name := "base"
 	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
 		name = "document"
+	} else if err := d.share(t, &r.frags); err != nil {
+		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
 	}
 	if err := t.ExecuteTemplate(buf, name, d); err != nil {
 		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)

@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -100,5 +102,34 @@ func TestAbsURL(t *testing.T) {
 		if got := r.absURL(tt.from, Rel(tt.from, tt.to)); got != tt.want {
 			t.Errorf("absURL(%q, Rel(…, %q)) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
+	}
+}
+
+// TestInlineStrings: a template whose {{t "key"}} calls New replaced by
+// constants renders as the template calling t does, in every context
+// html/template escapes for.
+func TestInlineStrings(t *testing.T) {
+	strs := Strings{"a": `<"甲"&>`, "b": "javascript:x", "c": "%s 的历史"}
+	src := `{{define "x"}}<p title="{{t "a"}}">{{t "a"}}</p><a href="{{t "b"}}">{{t "missing"}}</a>` +
+		`<script>var s = {{t "a"}};</script>{{if (t "a")}}{{t "c" "页"}}{{end}}{{with t "b"}}{{.}}{{end}}{{t "a" | printf "%s!"}}{{end}}`
+	r := &Renderer{strs: strs}
+	var want, got strings.Builder
+	plain := template.Must(template.New("x").Funcs(r.funcs()).Parse(src))
+	inlined := template.Must(template.New("x").Funcs(r.funcs()).Parse(src))
+	inlineStrings(inlined, strs)
+	if tree := inlined.Lookup("x").Tree.Root.String(); strings.Contains(tree, `t "a"`) || !strings.Contains(tree, `t "c"`) {
+		t.Errorf("inlined tree: %s", tree)
+	}
+	if err := plain.ExecuteTemplate(&want, "x", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := inlined.ExecuteTemplate(&got, "x", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("inlined:\n%s\nwant\n%s", got.String(), want.String())
+	}
+	if !strings.Contains(want.String(), "页 的历史") {
+		t.Errorf("t with arguments not called: %s", want.String())
 	}
 }

@@ -40,27 +40,56 @@ func Rel(fromURL, target string) string {
 // RelPath is Rel for a target without a fragment: every character of target
 // is part of the path.
 func RelPath(fromURL, target string) string {
-	if target == "" || strings.HasSuffix(target, "/") {
-		target += "index.html"
-	}
+	index := target == "" || strings.HasSuffix(target, "/")
 	common := 0 // bytes of the folders fromURL and target share
 	for i := 0; i < len(fromURL) && i < len(target) && fromURL[i] == target[i]; i++ {
 		if fromURL[i] == '/' {
 			common = i + 1
 		}
 	}
-	href := strings.Repeat("../", strings.Count(fromURL[common:], "/")) + escapePath(target[common:])
-	if first, _, _ := strings.Cut(href, "/"); strings.Contains(first, ":") {
-		href = "./" + href // "a:b/index.html" would read as a URL with the scheme "a:"
+	ups := strings.Count(fromURL[common:], "/")
+	rest := escapePath(target[common:])
+	// Built in one allocation: a page's sidebar, breadcrumbs and menu make a
+	// dozen of these.
+	var b strings.Builder
+	b.Grow(len("./") + 3*ups + len(rest) + len("index.html"))
+	if ups == 0 {
+		if first, _, _ := strings.Cut(rest, "/"); strings.Contains(first, ":") {
+			b.WriteString("./") // "a:b/index.html" would read as a URL with the scheme "a:"
+		}
 	}
-	return href
+	for range ups {
+		b.WriteString("../")
+	}
+	b.WriteString(rest)
+	if index {
+		b.WriteString("index.html")
+	}
+	return b.String()
 }
 
 // escapePath percent-encodes each segment of a slash-separated path.
 func escapePath(p string) string {
+	if !needsEscape(p) {
+		return p
+	}
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		parts[i] = url.PathEscape(s)
 	}
 	return strings.Join(parts, "/")
+}
+
+// needsEscape reports whether a path holds a byte url.PathEscape may change:
+// one that is neither an unreserved character nor the separator.
+func needsEscape(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '_', c == '.', c == '~', c == '/':
+		default:
+			return true
+		}
+	}
+	return false
 }

@@ -51,3 +51,22 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRender measures rendering alone (html/template execution and
+// page data) of every entry of a 1,000-page build, on one core, so that
+// template work can be profiled without the rest of the build.
+func BenchmarkRender(b *testing.B) {
+	st, err := build(context.Background(), Options{Site: benchSite(b, 1000), Theme: theme})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	cpu := cpuTime()
+	for b.Loop() {
+		files := &store{files: map[string][]byte{}}
+		if err := renderAll(context.Background(), 1, st.renderer, st.in, st.plan.Entries, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+}

@@ -57,6 +57,30 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenChrome pins what surrounds <main> on each kind of page: the
+// head, the header and its menu, the sidebar, the breadcrumbs and the footer,
+// which are assembled from fragments shared between pages.
+func TestGoldenChrome(t *testing.T) {
+	out, err := Build(context.Background(), Options{Site: fixtureSite(), Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mainRE := regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
+	hashRE := regexp.MustCompile(`(manifest|site)\.[0-9a-f]{8}\.(js|css)`)
+	for _, page := range []string{"index.html", "steps/index.html", "steps/login/index.html", "steps/history/index.html",
+		"faq/how-long/index.html", "revisions/newer/index.html", "search/index.html", "404.html"} {
+		t.Run(page, func(t *testing.T) {
+			html, ok := out.Files[page]
+			if !ok {
+				t.Fatalf("%s not built", page)
+			}
+			got := mainRE.ReplaceAll(html, []byte("<main>…</main>"))
+			got = hashRE.ReplaceAll(got, []byte("$1.HASH.$2"))
+			checkGolden(t, filepath.Join("testdata/golden/chrome", strings.ReplaceAll(page, "/", "_")), got)
+		})
+	}
+}
+
 // checkGolden compares got with the golden file, or rewrites the file with
 // -update.
 func checkGolden(t *testing.T, golden string, got []byte) {
@@ -255,5 +279,55 @@ func TestSearchDocsKeepDescription(t *testing.T) {
 	docs := appendSearchDocs(nil, p, res)
 	if len(docs) != 1 || docs[0].Description != "客服不回复怎么办" {
 		t.Errorf("docs = %+v", docs)
+	}
+}
+
+// TestLinkPartialsFollowTheTheme: the links of the sidebar, breadcrumbs and
+// menu are made once per build and shared between pages, but always by the
+// partials the site's theme defines, and by the layout's own definition when
+// a layout redefines one.
+func TestLinkPartialsFollowTheTheme(t *testing.T) {
+	site := fixtureSite()
+	site["templates/partials/sidebar-item.html"] = f(`{{define "sidebar-item"}}<li class="own">{{.Title}}{{if .Current}} (here){{end}}</li>{{end}}`)
+	site["templates/partials/breadcrumb-item.html"] = f(`{{define "breadcrumb-item"}}<li class="own-crumb">{{.Title}}</li>{{end}}`)
+	site["templates/step.html"] = f(`{{define "main"}}{{template "article" .}}{{end}}{{define "menu-item"}}<li class="step-menu">{{.Title}}</li>{{end}}`)
+	out, err := Build(context.Background(), Options{Site: site, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ page, want string }{
+		{"steps/login/index.html", `<li class="own">登录账号 (here)</li><li class="own">提交申诉</li>`},
+		{"steps/submit/index.html", `<li class="own">登录账号</li><li class="own">提交申诉 (here)</li>`},
+		{"steps/login/index.html", `<li class="own-crumb">首页</li>`},
+		{"steps/login/index.html", `<li class="step-menu">流程</li>`},
+		{"steps/index.html", `<li><a href="index.html" aria-current="page">流程</a></li>`}, // the procedure layout keeps the theme's menu item
+	}
+	for _, tt := range tests {
+		if !strings.Contains(string(out.Files[tt.page]), tt.want) {
+			t.Errorf("%s lacks %s", tt.page, tt.want)
+		}
+	}
+}
+
+// TestFramePartials: the header, head links and footer links are made once
+// per distinct Frame by the site's own partials, and a site whose header.html
+// predates them (ranging over .Menu with the page's data) still builds.
+func TestFramePartials(t *testing.T) {
+	site := fixtureSite()
+	site["templates/partials/footer-frame.html"] = f(`{{define "footer-frame"}}<p class="own-footer">{{.Site.Title}} {{.Home}}</p>{{end}}`)
+	site["templates/partials/header.html"] = f(`{{define "header"}}<header>{{.Title}}<a href="{{rel .URL ""}}">{{.Site.Title}}</a>{{range .Menu}}<a href="{{.Href}}">{{.Title}}</a>{{end}}</header>{{end}}`)
+	out, err := Build(context.Background(), Options{Site: site, Theme: theme})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ page, want string }{
+		{"steps/login/index.html", `<p class="own-footer">测试指南 ../../index.html</p>`},
+		{"index.html", `<p class="own-footer">测试指南 index.html</p>`},
+		{"steps/login/index.html", `<header>登录账号<a href="../../index.html">测试指南</a><a href="../index.html">流程</a></header>`},
+	}
+	for _, tt := range tests {
+		if !strings.Contains(string(out.Files[tt.page]), tt.want) {
+			t.Errorf("%s lacks %s", tt.page, tt.want)
+		}
 	}
 }
