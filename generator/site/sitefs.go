@@ -141,6 +141,9 @@ func (s siteFS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f, ok, err := openRegular(real, name); ok {
+		return f, err
+	}
 	f, err := os.Open(real)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPath(err)}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -115,5 +116,64 @@ func TestDirFSRejectsInvalidNames(t *testing.T) {
 		if _, err := fsys.Open(name); err == nil {
 			t.Errorf("Open(%q) succeeded", name)
 		}
+	}
+}
+
+// TestDirFSFiles: the files DirFS opens (on Linux by their descriptor,
+// see rawfile_linux.go) read, stat and close as os.File's do.
+func TestDirFSFiles(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat("页面", 40_000)
+	writeOS(t, dir, "content/a.md", "# a")
+	writeOS(t, dir, "content/big.md", big)
+	writeOS(t, dir, "content/empty.md", "")
+	if err := os.Chmod(filepath.Join(dir, "content/a.md"), 0o640|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := DirFS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(fsys, "content/a.md", "content/big.md", "content/empty.md"); err != nil {
+		t.Error(err)
+	}
+	for _, name := range []string{"content/a.md", "content/big.md", "content/empty.md"} {
+		f, err := fsys.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.Stat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Name() != want.Name() || got.Size() != want.Size() || got.Mode() != want.Mode() || !got.ModTime().Equal(want.ModTime()) || got.IsDir() {
+			t.Errorf("%s: Stat %s %d %v %v, os.Stat %s %d %v %v", name, got.Name(), got.Size(), got.Mode(), got.ModTime(), want.Name(), want.Size(), want.Mode(), want.ModTime())
+		}
+		if err := f.Close(); err != nil {
+			t.Errorf("%s: Close: %v", name, err)
+		}
+		if _, err := f.Read(make([]byte, 1)); !errors.Is(err, fs.ErrClosed) {
+			t.Errorf("%s: Read after Close: %v, want ErrClosed", name, err)
+		}
+		if err := f.Close(); !errors.Is(err, fs.ErrClosed) {
+			t.Errorf("%s: second Close: %v, want ErrClosed", name, err)
+		}
+	}
+	if data, err := fs.ReadFile(fsys, "content/big.md"); err != nil || string(data) != big {
+		t.Errorf("big file read back %d bytes, %v", len(data), err)
+	}
+	if _, err := fsys.Open("content/missing.md"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a missing file: %v, want ErrNotExist", err)
+	}
+	if f, err := fsys.Open("content"); err != nil {
+		t.Errorf("a folder: %v", err)
+	} else if fi, _ := f.Stat(); !fi.IsDir() {
+		t.Error("a folder opened as a file")
+	} else {
+		f.Close()
 	}
 }
