@@ -5,4 +5,7 @@ package site
 import "io/fs"
 
 // openRegular leaves every file to os.Open (see rawfile_linux.go).
-func openRegular(real, name string) (fs.File, bool, error) { return nil, false, nil }
+func openRegular(real, name string) (fs.File, bool) { return nil, false }
+
+// openLinkFree leaves every file to siteFS.resolve (see rawfile_linux.go).
+func openLinkFree(root, name string) (fs.File, bool) { return nil, false }

@@ -137,12 +137,17 @@ func unwrapPath(err error) error {
 
 // Open implements fs.FS.
 func (s siteFS) Open(name string) (fs.File, error) {
+	if fs.ValidPath(name) {
+		if f, ok := openLinkFree(s.root, name); ok {
+			return f, nil
+		}
+	}
 	real, err := s.resolve("open", name)
 	if err != nil {
 		return nil, err
 	}
-	if f, ok, err := openRegular(real, name); ok {
-		return f, err
+	if f, ok := openRegular(real, name); ok {
+		return f, nil
 	}
 	f, err := os.Open(real)
 	if err != nil {
