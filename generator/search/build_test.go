@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -699,6 +700,25 @@ func TestBestOrder(t *testing.T) {
 		}
 		if got := cost(vs, bestOrder(vs)); float64(got) > 1.03*float64(best) {
 			t.Errorf("gaps of mean %g: order %d takes %d bits, the best %d", mean, bestOrder(vs), got, best)
+		}
+	}
+}
+
+// TestImpactRounds checks impact against math.Round, clamped, near every
+// half and at random scores.
+func TestImpactRounds(t *testing.T) {
+	want := func(x float64) uint8 { return uint8(min(255, max(1, math.Round(x)))) }
+	xs := []float64{0, 0.49, 1, 1.5, 254.5, 255, 300}
+	for n := 0.5; n < 256; n++ {
+		xs = append(xs, n, math.Nextafter(n, 0), math.Nextafter(n, 300))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100000 {
+		xs = append(xs, rng.Float64()*260)
+	}
+	for _, x := range xs {
+		if got := impact(x); got != want(x) {
+			t.Fatalf("impact(%v) = %d, want %d", x, got, want(x))
 		}
 	}
 }

@@ -89,7 +89,9 @@ func (b *blockList) add(p posting, slab *[]byte) {
 		blk[n] = p.sig
 		n++
 	}
-	b.cur = blk[:n]
+	// Re-slicing cur in place stores only its length: storing blk would
+	// also store its pointer, with a write barrier while the GC runs.
+	b.cur = b.cur[:n]
 	b.last = p.doc
 	b.n++
 	b.maxWTF = max(b.maxWTF, p.wtf)

@@ -120,16 +120,19 @@ func (s *encodeScratch) load(l *blockList, c *corpus, idf, scale float64) {
 }
 
 // impact returns a scaled score, finite and not negative, rounded to
-// 1…255. It runs once per posting: comparisons cost less than float min
-// and max, which handle NaN and -0, which scores never are.
+// 1…255 (halves away from zero, as math.Round). It runs once per posting:
+// comparisons cost less than float min and max, which handle NaN and -0,
+// which scores never are, and truncating x+0.5 costs less than math.Round.
+// Between 1.5 and 254.5 the sum is exact or rounds within its binade, so it
+// never crosses an integer and the truncation is math.Round(x).
 func impact(x float64) uint8 {
-	switch x = math.Round(x); {
-	case x >= 255:
+	switch {
+	case x >= 254.5:
 		return 255
-	case x <= 1:
+	case x < 1.5:
 		return 1
 	}
-	return uint8(x)
+	return uint8(x + 0.5)
 }
 
 // encode splits the loaded postings of a token found in df sections into
