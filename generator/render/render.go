@@ -85,6 +85,7 @@ func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Rendere
 			continue
 		}
 		inlineStrings(t, strs)
+		foldConstants(t, entryTemplate(t))
 		r.layouts[name] = t
 	}
 	return r, errs.Err()
@@ -142,16 +143,26 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	if t == nil {
 		return diag.Errorf(sourceOf(e), 1, "no template templates/%s.html", e.Layout)
 	}
-	name := "base"
-	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
-		name = "document"
-	} else if err := d.share(t, &r.frags); err != nil {
-		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
+	name := entryTemplate(t)
+	if name == "base" {
+		if err := d.share(t, &r.frags); err != nil {
+			return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
+		}
 	}
 	if err := t.ExecuteTemplate(buf, name, d); err != nil {
 		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
 	}
 	return nil
+}
+
+// entryTemplate names the template a layout's pages are executed with:
+// "document" for a layout that is a whole document of its own (the alias
+// redirect), else "base".
+func entryTemplate(layout *template.Template) string {
+	if layout.Lookup("document") != nil {
+		return "document"
+	}
+	return "base"
 }
 
 func sourceOf(e *plan.Entry) string {
