@@ -7,7 +7,7 @@ import (
 	"text/template/parse"
 )
 
-// foldConstants turns what html/template made of each inlined UI string,
+// constants turns what html/template made of each inlined UI string,
 // an action such as {{"目录" | _html_template_htmlescaper}}, into the text it
 // prints: an action costs text/template a reflected call (half a dozen
 // allocations) on every page, a text node nothing. Only a string constant
@@ -16,18 +16,13 @@ import (
 // an action. The constant is escaped by executing the same escaper through a
 // probe template, so the text is what the action would have printed.
 //
-// html/template escapes a set when it first executes it, so foldConstants
+// html/template escapes a set when it first executes it, so constants
 // executes entry (with no data: only the escaping is wanted, the execution
 // stops at the first field) and must run before the set is used by more
 // than one goroutine. An escaping error is left for the real execution to
 // report.
-func foldConstants(set *template.Template, entry string) {
+func (f folder) constants(set *template.Template, entry string) {
 	_ = set.ExecuteTemplate(io.Discard, entry, (*PageData)(nil))
-	f := folder{probes: map[string]probe{
-		"_html_template_htmlescaper":   newProbe("", ""),
-		"_html_template_attrescaper":   newProbe(`<p title="`, `">`),
-		"_html_template_rcdataescaper": newProbe("<title>", "</title>"),
-	}}
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
 			f.list(t.Tree.Root)
@@ -55,8 +50,18 @@ func (p probe) escape(s string) (string, bool) {
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), p.before), p.after), true
 }
 
+// folder folds the constants of template sets. It is safe for concurrent
+// use on different sets.
 type folder struct {
 	probes map[string]probe // escaper name → its probe
+}
+
+func newFolder() folder {
+	return folder{probes: map[string]probe{
+		"_html_template_htmlescaper":   newProbe("", ""),
+		"_html_template_attrescaper":   newProbe(`<p title="`, `">`),
+		"_html_template_rcdataescaper": newProbe("<title>", "</title>"),
+	}}
 }
 
 func (f folder) list(l *parse.ListNode) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
+func TestFoldedConstantsPrintWhatTheActionsPrinted(t *testing.T) {
 	const src = `{{define "base"}}<title>{{"a<b"}}</title><p title="{{"a+b\"c"}}">{{"x&y'"}}</p>` +
 		`<a href="/{{"é s"}}">{{.}}</a><script>var s = {{"q"}};</script>{{end}}`
 	parse := func() *template.Template { return template.Must(template.New("base").Parse(src)) }
@@ -15,7 +15,7 @@ func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 		t.Fatal(err)
 	}
 	folded := parse()
-	foldConstants(folded, "base")
+	newFolder().constants(folded, "base")
 	if err := folded.ExecuteTemplate(&got, "base", "data"); err != nil {
 		t.Fatal(err)
 	}
