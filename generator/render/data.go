@@ -54,13 +54,14 @@ type PageData struct {
 
 	// Fragments shared between pages, made from the theme's partials
 	// (fragments.go): each list's item partial executed for each of its
-	// links, and the Frame partials.
+	// links, the Frame partials and html-tag.
 	SidebarItems    template.HTML // sidebar-item for each of .Sidebar
 	BreadcrumbItems template.HTML // breadcrumb-item for each of .Breadcrumbs
 	MenuItems       template.HTML // menu-item for each of .Menu
 	HeadFrame       template.HTML // head-frame: the stylesheet, icon and script links
 	HeaderFrame     template.HTML // header-frame: the site header
 	FooterFrame     template.HTML // footer-frame: the footer's links
+	HTMLTag         template.HTML // html-tag: the <html> start tag
 }
 
 // Child is a page shown inside another: a section list entry, a step on the

@@ -9,7 +9,8 @@ import (
 
 // fragments caches the HTML of the partials that show one link of a list
 // (sidebar-item, breadcrumb-item, menu-item) and of the Frame partials
-// (header-frame, head-frame, footer-frame). A link reads the same on every
+// (header-frame, head-frame, footer-frame) and of the <html> start tag
+// (html-tag). A link reads the same on every
 // page in one folder that lists it, and so does a Frame, so each is executed
 // once instead of once per page: a link costs text/template half a dozen
 // reflected calls (the escapers html/template inserts, the ifs), which made
@@ -23,6 +24,7 @@ type fragments struct {
 	sideLinks fragmentCache[SideLink]
 	links     fragmentCache[Link]
 	frames    fragmentCache[Frame]
+	tags      fragmentCache[DocumentTag]
 }
 
 // fragmentCache holds the fragments made from one type of value. A map per
@@ -72,7 +74,8 @@ func (c *fragmentCache[T]) get(set *template.Template, name string, data T, keep
 }
 
 // share fills the page's shared fragments from the partials of its layout's
-// template set: its lists of links, then the Frame partials.
+// template set: its lists of links, then the Frame partials and its <html>
+// start tag.
 func (d *PageData) share(set *template.Template, frags *fragments) error {
 	var err error
 	if d.SidebarItems, err = items(set, &frags.sideLinks, "sidebar-item", d.Sidebar, func(l SideLink) bool { return l.Current }); err != nil {
@@ -94,7 +97,8 @@ func (d *PageData) share(set *template.Template, frags *fragments) error {
 			return err
 		}
 	}
-	return nil
+	d.HTMLTag, err = frags.tags.get(set, "html-tag", d.documentTag(), true)
+	return err
 }
 
 // items returns the HTML of partial name executed with each item, one after

@@ -33,3 +33,22 @@ func (d *PageData) frame() Frame {
 	}
 	return f
 }
+
+// DocumentTag is what the <html> start tag of a page is made of. It depends
+// on the page only through its place in the site, its kind and its layout,
+// so the partial html-tag, which receives a DocumentTag instead of the
+// page's data, is executed once for each distinct one and the pages
+// receive the result as .HTMLTag.
+type DocumentTag struct {
+	Site   *config.Config
+	Assets Assets
+	Root   string // relative path to the site root: "./", "../../"
+	SiteID string // namespace of the site's browser storage
+	Kind   string // the entry kind: home, section, page, …
+	Layout string
+}
+
+// documentTag returns the page's DocumentTag.
+func (d *PageData) documentTag() DocumentTag {
+	return DocumentTag{Site: d.Site, Assets: d.Assets, Root: d.Root, SiteID: d.SiteID, Kind: d.Kind, Layout: d.Layout}
+}

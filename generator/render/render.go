@@ -12,6 +12,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"guidebook/generator/config"
 	"guidebook/generator/content"
@@ -34,8 +35,18 @@ type Renderer struct {
 	cfg     *config.Config
 	strs    Strings
 	assets  Assets
-	layouts map[string]*template.Template
+	layouts map[string]*layout
 	frags   fragments // the HTML of links shown on many pages
+	fold    folder    // turns escaped constants into text (fold.go)
+}
+
+// layout is one page template parsed with base.html and the partials. Its
+// escaped constants are folded into text when its first page is rendered
+// (html/template escapes a set only then, and a site uses few of the
+// theme's layouts).
+type layout struct {
+	set    *template.Template
+	folded sync.Once
 }
 
 // Templates returns the page templates a theme provides: the names of its
@@ -58,7 +69,7 @@ func Templates(theme fs.FS) ([]string, error) {
 // New parses the theme's templates (theme is the layered site + embedded
 // FS): every page template with base.html and the partials.
 func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Renderer, error) {
-	r := &Renderer{cfg: cfg, strs: strs, assets: assets, layouts: map[string]*template.Template{}}
+	r := &Renderer{cfg: cfg, strs: strs, assets: assets, layouts: map[string]*layout{}, fold: newFolder()}
 	partials, err := fs.Glob(theme, "templates/partials/*.html")
 	if err != nil {
 		return nil, err
@@ -85,7 +96,7 @@ func New(theme fs.FS, cfg *config.Config, strs Strings, assets Assets) (*Rendere
 			continue
 		}
 		inlineStrings(t, strs)
-		r.layouts[name] = t
+		r.layouts[name] = &layout{set: t}
 	}
 	return r, errs.Err()
 }
@@ -138,20 +149,32 @@ func (r *Renderer) T(key string, args ...any) string { return r.strs.T(key, args
 // allocations). On error buf holds a partial page.
 func (r *Renderer) PageTo(buf *bytes.Buffer, in *Input, e *plan.Entry) error {
 	d := r.data(in, e)
-	t := r.layouts[e.Layout]
-	if t == nil {
+	l := r.layouts[e.Layout]
+	if l == nil {
 		return diag.Errorf(sourceOf(e), 1, "no template templates/%s.html", e.Layout)
 	}
-	name := "base"
-	if t.Lookup("document") != nil { // a layout that is a whole document of its own (the alias redirect)
-		name = "document"
-	} else if err := d.share(t, &r.frags); err != nil {
-		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
+	t := l.set
+	name := entryTemplate(t)
+	l.folded.Do(func() { r.fold.constants(t, name) })
+	if name == "base" {
+		if err := d.share(t, &r.frags); err != nil {
+			return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
+		}
 	}
 	if err := t.ExecuteTemplate(buf, name, d); err != nil {
 		return fmt.Errorf("%s: layout %s: %w", sourceOf(e), e.Layout, err)
 	}
 	return nil
+}
+
+// entryTemplate names the template a layout's pages are executed with:
+// "document" for a layout that is a whole document of its own (the alias
+// redirect), else "base".
+func entryTemplate(layout *template.Template) string {
+	if layout.Lookup("document") != nil {
+		return "document"
+	}
+	return "base"
 }
 
 func sourceOf(e *plan.Entry) string {
