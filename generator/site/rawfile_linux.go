@@ -20,32 +20,22 @@ import (
 // the same file or reporting why not.
 func openLinkFree(root, name string) (fs.File, bool) {
 	how := unix.OpenHow{Flags: unix.O_RDONLY | unix.O_CLOEXEC, Resolve: unix.RESOLVE_NO_SYMLINKS}
-	for {
-		fd, err := unix.Openat2(unix.AT_FDCWD, filepath.Join(root, name), &how)
-		switch {
-		case err == unix.EINTR:
-			continue
-		case err != nil:
-			return nil, false
-		}
-		return regular(fd, name)
+	fd, err := ignoringEINTR(func() (int, error) { return unix.Openat2(unix.AT_FDCWD, filepath.Join(root, name), &how) })
+	if err != nil {
+		return nil, false
 	}
+	return regular(fd, name)
 }
 
 // openRegular opens the file at real (links resolved) when it is a
 // regular file, and returns ok false, having opened nothing, for anything
 // else: folders, and errors, go through os.Open, which reports them.
 func openRegular(real, name string) (fs.File, bool) {
-	for {
-		fd, err := syscall.Open(real, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err != nil:
-			return nil, false
-		}
-		return regular(fd, name)
+	fd, err := ignoringEINTR(func() (int, error) { return syscall.Open(real, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
+	if err != nil {
+		return nil, false
 	}
+	return regular(fd, name)
 }
 
 // regular returns the file open as fd when it is a regular file, and

@@ -39,11 +39,17 @@ func writeFile(path string, data []byte) error {
 }
 
 // openForWrite opens path for writing as os.WriteFile does (created with
-// mode 0644 before the umask, truncated, closed on exec), retrying when a
-// signal interrupts the call.
+// mode 0644 before the umask, truncated, closed on exec).
 func openForWrite(path string) (int, error) {
+	return ignoringEINTR(func() (int, error) {
+		return syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	})
+}
+
+// ignoringEINTR calls open again for as long as a signal interrupts it.
+func ignoringEINTR(open func() (int, error)) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err := open()
 		if err != syscall.EINTR {
 			return fd, err
 		}
