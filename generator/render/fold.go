@@ -23,11 +23,15 @@ import (
 // report.
 func (f folder) constants(set *template.Template, entry string) {
 	_ = set.ExecuteTemplate(io.Discard, entry, (*PageData)(nil))
-	for _, t := range set.Templates() {
-		if t.Tree != nil && t.Tree.Root != nil {
-			f.list(t.Tree.Root)
+	eachList(set, func(l *parse.ListNode) {
+		for i, n := range l.Nodes {
+			if a, ok := n.(*parse.ActionNode); ok {
+				if text, ok := f.fold(a.Pipe); ok {
+					l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: a.Pos, Text: []byte(text)}
+				}
+			}
 		}
-	}
+	})
 }
 
 // probe is a template that prints its data between before and after, in
@@ -62,29 +66,6 @@ func newFolder() folder {
 		"_html_template_attrescaper":   newProbe(`<p title="`, `">`),
 		"_html_template_rcdataescaper": newProbe("<title>", "</title>"),
 	}}
-}
-
-func (f folder) list(l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for i, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
-			if text, ok := f.fold(n.Pipe); ok {
-				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
-			}
-		case *parse.IfNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		case *parse.RangeNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		case *parse.WithNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		}
-	}
 }
 
 // fold returns what pipe prints when it is a string constant and one known

@@ -15,39 +15,58 @@ import (
 // must run before the first execution, when html/template escapes the
 // trees.
 func inlineStrings(set *template.Template, strs Strings) {
-	for _, t := range set.Templates() {
-		if t.Tree != nil && t.Tree.Root != nil {
-			inlineNode(t.Tree.Root, strs)
+	eachList(set, func(l *parse.ListNode) {
+		for _, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				inlinePipe(n.Pipe, strs)
+			case *parse.TemplateNode:
+				inlinePipe(n.Pipe, strs)
+			default:
+				if b := branch(n); b != nil {
+					inlinePipe(b.Pipe, strs)
+				}
+			}
 		}
-	}
+	})
 }
 
-func inlineNode(n parse.Node, strs Strings) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
+// eachList calls fn with every list of nodes in the templates of set:
+// each template's body, then the lists inside it (the branches of its ifs,
+// ranges and withs), an outer list before the lists it holds.
+func eachList(set *template.Template, fn func(*parse.ListNode)) {
+	var walk func(l *parse.ListNode)
+	walk = func(l *parse.ListNode) {
+		if l == nil {
 			return
 		}
-		for _, c := range n.Nodes {
-			inlineNode(c, strs)
+		fn(l)
+		for _, n := range l.Nodes {
+			if b := branch(n); b != nil {
+				walk(b.List)
+				walk(b.ElseList)
+			}
 		}
-	case *parse.ActionNode:
-		inlinePipe(n.Pipe, strs)
-	case *parse.TemplateNode:
-		inlinePipe(n.Pipe, strs)
-	case *parse.IfNode:
-		inlineBranch(&n.BranchNode, strs)
-	case *parse.RangeNode:
-		inlineBranch(&n.BranchNode, strs)
-	case *parse.WithNode:
-		inlineBranch(&n.BranchNode, strs)
+	}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			walk(t.Tree.Root)
+		}
 	}
 }
 
-func inlineBranch(b *parse.BranchNode, strs Strings) {
-	inlinePipe(b.Pipe, strs)
-	inlineNode(b.List, strs)
-	inlineNode(b.ElseList, strs)
+// branch returns the branches of an if, range or with node, and nil for
+// any other node.
+func branch(n parse.Node) *parse.BranchNode {
+	switch n := n.(type) {
+	case *parse.IfNode:
+		return &n.BranchNode
+	case *parse.RangeNode:
+		return &n.BranchNode
+	case *parse.WithNode:
+		return &n.BranchNode
+	}
+	return nil
 }
 
 func inlinePipe(p *parse.PipeNode, strs Strings) {
